@@ -1,0 +1,23 @@
+// A record as JSON (contract section 12) and back: `show`, `list`, export and import share it.
+#pragma once
+
+#include "pov/record.hpp"
+
+#include <vector>
+
+namespace pov {
+
+Json to_json(const Capability& capability);
+Json to_json(const Extension& extension);
+Json to_json(const JournalEntry& entry);
+Json to_json(const Event& event);
+
+// Every scalar field, then `capabilities`, `extensions` and (when asked) `journal`.
+Json to_json(const Pov& pov, bool with_journal = true);
+
+// The reverse of to_json for one record of an export document. A missing optional key means
+// null or empty; a wrong type throws pov::Error (invalid) naming the key.
+Pov pov_from_json(const Json& document);
+Event event_from_json(const Json& document);
+
+} // namespace pov

@@ -1,0 +1,57 @@
+// The scalar fields of a record (contract section 2), described once: their names, kinds and
+// meanings drive the `create`/`set` options, JSON, the store's columns and the audit log.
+#pragma once
+
+#include "pov/record.hpp"
+
+#include <span>
+#include <string_view>
+
+namespace pov {
+
+enum class FieldKind {
+    line,      // single-line text
+    multiline, // multi-line text
+    integer,   // a small whole number (stage)
+    money,     // whole US dollars
+    boolean,
+    date,
+    choice, // one of a fixed set
+};
+
+enum class FieldAccess {
+    writable,  // an option of `create` and `set`
+    lifecycle, // written by the lifecycle commands (signoff, start, close, …)
+    identity,  // id and uuid
+};
+
+struct Field {
+    std::string_view name; // snake_case, as in section 2
+    FieldKind kind;
+    FieldAccess access;
+    std::string_view meaning; // one line, for --help and plan templates
+    std::span<const std::string_view> choices; // for FieldKind::choice
+    Json (*get)(const Pov&);
+    void (*put)(Pov&, const Json&); // throws pov::Error (invalid) when the JSON type is wrong
+};
+
+// Every scalar field, in the order of section 2.
+std::span<const Field> record_fields();
+
+// nullptr when there is no such field.
+const Field* find_field(std::string_view name);
+
+// What a user typed for a field, as its JSON value: dates take the relative forms, money the
+// `150k` forms, booleans yes/no; an empty input is null. Malformed input throws (usage).
+Json parse_field_input(const Field& field, std::string_view input, Date today);
+
+// Sets a field from its JSON value; a wrong type or unknown choice throws (invalid), naming it.
+void put_field(Pov& pov, const Field& field, const Json& value);
+
+// The scalar fields as one JSON object (no capabilities, extensions or journal).
+Json scalars_to_json(const Pov& pov);
+
+// {field: [old, new]} for every scalar field that differs.
+Json diff_scalars(const Pov& before, const Pov& after);
+
+} // namespace pov

@@ -1,0 +1,18 @@
+// Risks (contract section 9): computed from a record, today and the config; never stored.
+#pragma once
+
+#include "pov/config.hpp"
+#include "pov/record.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace pov {
+
+// The POV's risks, worst first. `sa_in_progress` is how many POVs its SA runs now.
+std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa_in_progress);
+
+// One line on what to do about a risk, for `show` and the report's attention list.
+std::string_view risk_advice(Risk risk);
+
+} // namespace pov

@@ -1,0 +1,71 @@
+// Where POVs live. One interface, one SQLite implementation today (a PostgreSQL one will
+// follow): nothing outside a store knows SQL.
+#pragma once
+
+#include "pov/record.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pov {
+
+enum class SortKey { id, name, account, sa, type, status, start, end, net_arr };
+
+template <> struct EnumNames<SortKey> {
+    static constexpr std::array<std::string_view, 9> names{"id",     "name",  "account", "sa",     "type",
+                                                           "status", "start", "end",     "net_arr"};
+};
+
+struct ListFilter {
+    std::vector<Status> statuses; // empty: any status
+    std::string sa;               // empty: any SA
+    std::string account;          // empty: any account
+    std::optional<PovType> type;
+    std::optional<Date> end_from; // planned end on or after
+    std::optional<Date> end_to;   // planned end on or before
+    SortKey sort = SortKey::id;
+    std::optional<std::int64_t> limit;
+};
+
+class Store {
+public:
+    enum class Lock { read, write };
+
+    virtual ~Store() = default;
+
+    // Runs `work` as one transaction; a `write` one holds the write lock from the start and
+    // rolls back when `work` throws, so a failing command writes nothing.
+    virtual void transaction(Lock lock, const std::function<void()>& work) = 0;
+
+    // Without `with_journal` the journal is left empty (list views).
+    virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
+    virtual std::vector<Pov> list(const ListFilter& filter) = 0;
+    // Every POV with its journal, in id order (export, report).
+    virtual std::vector<Pov> all() = 0;
+
+    // Stores a new POV with its capabilities, extensions and journal; returns its id.
+    virtual std::int64_t insert(const Pov& pov) = 0;
+    // Rewrites a POV's fields, capabilities and extensions (the journal is append-only).
+    virtual void update(const Pov& pov) = 0;
+    virtual void add_journal(std::int64_t id, const JournalEntry& entry) = 0;
+    virtual void add_event(std::int64_t id, const Event& event) = 0;
+    virtual std::vector<Event> events(std::int64_t id) = 0;
+
+    // In-progress POVs per SA.
+    virtual std::map<std::string, int> in_progress_by_sa() = 0;
+    virtual int in_progress_count(const std::string& sa) = 0;
+
+    // Problems an integrity check finds; empty when the data is sound.
+    virtual std::vector<std::string> check() = 0;
+    // A consistent copy of the whole store, written while others may use it.
+    virtual void backup(const std::filesystem::path& target) = 0;
+    // Where the data lives, for messages.
+    [[nodiscard]] virtual std::string location() const = 0;
+};
+
+} // namespace pov

@@ -1,0 +1,27 @@
+// Text rules (contract section 2): single-line and multi-line limits, control characters.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pov {
+
+enum class TextKind { line, multiline };
+
+inline constexpr std::size_t max_line_chars = 10'000;
+inline constexpr std::size_t max_multiline_chars = 100'000;
+
+// Characters (code points) of valid UTF-8; nullopt when the bytes are not UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view text);
+
+// Throws pov::Error (invalid) naming the field when the text breaks its kind's rule:
+// not UTF-8, too long, or a control character (multi-line text may hold newlines and tabs).
+void check_text(std::string_view field, std::string_view text, TextKind kind);
+
+// Control characters and escape sequences shown as `\n`, `\x1b`, … for a terminal;
+// `keep_newlines` leaves line breaks of multi-line text as they are.
+std::string escape_control(std::string_view text, bool keep_newlines = false);
+
+} // namespace pov

@@ -1,0 +1,119 @@
+// The operations of pov (contract sections 4, 5 and 8): each is one transaction on the store
+// that checks the rules, writes the change and its audit event, or throws and writes nothing.
+#pragma once
+
+#include "pov/config.hpp"
+#include "pov/qualification.hpp"
+#include "pov/record.hpp"
+#include "pov/store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pov {
+
+// "Today" and the timestamp of this command's events, both given by the caller.
+struct Clock {
+    Date today;
+    std::string now; // ISO 8601 UTC, e.g. 2026-03-02T09:15:00Z
+};
+
+// A field as the user typed it: `--net-arr 150k` is {"net_arr", "150k"}.
+struct FieldInput {
+    std::string field;
+    std::string value;
+};
+
+struct NewCapability {
+    std::string title;
+    std::string target;
+    std::string outcome;
+};
+
+struct CapabilityChange {
+    std::optional<std::string> title;
+    std::optional<std::string> target;
+    std::optional<std::string> outcome;
+    std::optional<CapabilityStatus> status;
+    std::optional<std::string> evidence;
+};
+
+enum class Signer { champion, economic_buyer };
+
+struct CloseRequest {
+    Result result = Result::successful;
+    std::string reason;
+    std::string competitor;
+    std::optional<LossType> loss_type;
+    std::optional<Date> on;
+};
+
+struct Retro {
+    std::string went_well;
+    std::string problems;
+    std::string change;
+    bool on_track = true;
+};
+
+// What a change produced: the POV as stored now, and warnings for the user.
+struct Outcome {
+    Pov pov;
+    std::vector<std::string> warnings;
+};
+
+struct QualifyOutcome {
+    Pov pov;
+    Qualification qualification;
+    bool status_changed = false;
+};
+
+class Tracker {
+public:
+    Tracker(Store& store, const Config& config, Clock clock);
+
+    Outcome create(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities);
+    Outcome set(std::int64_t id, const std::vector<FieldInput>& fields);
+
+    Outcome add_capability(std::int64_t id, const NewCapability& capability);
+    Outcome change_capability(std::int64_t id, int n, const CapabilityChange& change);
+    Outcome remove_capability(std::int64_t id, int n);
+    Outcome sign_off(std::int64_t id, Signer signer, std::optional<Date> on);
+
+    QualifyOutcome qualify(std::int64_t id, bool dry_run);
+    Outcome approve(std::int64_t id, const std::string& by);
+    Outcome start(std::int64_t id, std::optional<Date> on, bool force);
+    Outcome extend(std::int64_t id, Date to, const std::string& reason);
+    Outcome log(std::int64_t id, const std::string& text);
+    Outcome retro(std::int64_t id, const Retro& retro);
+    Outcome close(std::int64_t id, const CloseRequest& request);
+    Outcome cancel(std::int64_t id, const std::string& reason);
+    Outcome reopen(std::int64_t id, const std::string& reason);
+
+    // Reads; a missing POV throws pov::Error (not found).
+    Pov get(std::int64_t id);
+    std::vector<Pov> list(const ListFilter& filter);
+    std::vector<Event> history(std::int64_t id);
+
+    // The risks of a POV (section 9) given its SA's current load.
+    std::vector<Risk> risks_of(const Pov& pov);
+    std::vector<Risk> risks_of(const Pov& pov, const std::map<std::string, int>& load) const;
+    std::map<std::string, int> sa_load();
+
+    [[nodiscard]] const Config& config() const { return config_; }
+    [[nodiscard]] const Clock& clock() const { return clock_; }
+
+private:
+    Pov load(std::int64_t id);
+    Outcome change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate);
+    void change_criteria(Pov& pov, Outcome& outcome, Event& event);
+    Date past_or_today(std::optional<Date> on, std::string_view what) const;
+
+    Store& store_;
+    const Config& config_;
+    Clock clock_;
+};
+
+std::string generate_uuid();
+
+} // namespace pov

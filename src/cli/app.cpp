@@ -1,0 +1,85 @@
+#include "cli/app.hpp"
+
+#include "cli/commands.hpp"
+#include "pov/error.hpp"
+#include "pov/version.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+namespace {
+
+std::string lower_first(std::string text)
+{
+    if (!text.empty()) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    }
+    return text;
+}
+
+} // namespace
+
+CLI::Option* add_json_flag(CLI::App& command, bool& json)
+{
+    return command.add_flag("--json", json, "Print the result as JSON");
+}
+
+CLI::Option* add_id(CLI::App& command, std::string& id)
+{
+    return command.add_option("ID", id, "The POV's id")->required();
+}
+
+int run(int argc, char** argv)
+{
+    CLI::App app{"pov: plan, qualify, run, close and report on Proofs of Value.", "pov"};
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app.fallthrough();
+    app.set_version_flag("--version", fmt::format("pov {}", version), "Print the version and exit");
+    app.footer("Exit codes: 0 ok, 1 check negative, 2 usage, 3 invalid data, 4 not found, 5 conflict, "
+               "6 storage, 7 config.\nSee 'pov COMMAND --help' and man pov.");
+
+    Context context;
+    auto& global = context.options;
+    app.add_option("--db", global.db, "The database file (default: $POV_DB, the config, then "
+                                      "$XDG_DATA_HOME/pov/pov.db)")
+        ->group("Global options");
+    app.add_option("--config", global.config, "The config file (default: $POV_CONFIG, then "
+                                              "$XDG_CONFIG_HOME/pov/config.toml)")
+        ->group("Global options");
+    app.add_option("--today", global.today, "Take this date (YYYY-MM-DD) as today (also $POV_TODAY)")
+        ->group("Global options");
+    app.add_flag("--no-color", global.no_color, "No colour, even on a terminal")->group("Global options");
+    app.add_flag("-q,--quiet", global.quiet, "Print only data and errors")->group("Global options");
+
+    add_database_commands(app, context);
+    add_record_commands(app, context);
+    add_capability_commands(app, context);
+    add_lifecycle_commands(app, context);
+    add_journal_commands(app, context);
+    add_config_commands(app, context);
+    add_demo_command(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+        return 0;
+    } catch (const CLI::CallForVersion& e) {
+        fmt::print("{}\n", e.what());
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        throw Error(Exit::usage, lower_first(e.what()), {"Run 'pov --help' or 'pov COMMAND --help' for usage."});
+    }
+    if (app.get_subcommands().empty()) {
+        throw Error(Exit::usage, "a command is required", {"Run 'pov --help' for the list of commands."});
+    }
+    return context.exit_code;
+}
+
+} // namespace pov::cli

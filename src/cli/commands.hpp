@@ -1,0 +1,24 @@
+// Each command group registers its subcommands on the app; the handlers call the core.
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace pov::cli {
+
+void add_record_commands(CLI::App& app, Context& context);     // create, set, show, list, history
+void add_capability_commands(CLI::App& app, Context& context); // cap add|set|rm|list, signoff
+void add_lifecycle_commands(CLI::App& app, Context& context);  // qualify, approve, start, extend, close, cancel, reopen
+void add_journal_commands(CLI::App& app, Context& context);    // log, retro
+void add_config_commands(CLI::App& app, Context& context);     // config init|show|path
+void add_database_commands(CLI::App& app, Context& context);   // init, db check|backup|path
+void add_demo_command(CLI::App& app, Context& context);        // demo
+
+// `--json` on a command: print the result as JSON (section 12).
+CLI::Option* add_json_flag(CLI::App& command, bool& json);
+
+// The `ID` positional every per-POV command takes.
+CLI::Option* add_id(CLI::App& command, std::string& id);
+
+} // namespace pov::cli

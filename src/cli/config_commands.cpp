@@ -1,0 +1,68 @@
+// config init|show|path: the TOML config (sections 3 and 11).
+#include "cli/commands.hpp"
+#include "pov/error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <memory>
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+namespace {
+
+void write_new_file(const std::filesystem::path& path, const std::string& text, bool overwrite)
+{
+    std::error_code error;
+    if (!path.parent_path().empty()) {
+        std::filesystem::create_directories(path.parent_path(), error);
+        if (error) {
+            throw Error(Exit::config, fmt::format("cannot create folder {}: {}", path.parent_path().string(),
+                                                  error.message()));
+        }
+    }
+    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL);
+    const int fd = ::open(path.c_str(), flags, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) {
+            throw Error(Exit::conflict, fmt::format("config {} already exists; overwrite it with --force", path.string()));
+        }
+        throw Error(Exit::config, fmt::format("cannot write config {}: {}", path.string(), std::strerror(errno)));
+    }
+    const auto written = ::write(fd, text.data(), text.size());
+    ::close(fd);
+    if (written != static_cast<ssize_t>(text.size())) {
+        throw Error(Exit::config, fmt::format("cannot write config {}", path.string()));
+    }
+}
+
+} // namespace
+
+void add_config_commands(CLI::App& app, Context& context)
+{
+    auto* config = app.add_subcommand("config", "The TOML config: init, show, path");
+    config->require_subcommand(1);
+
+    auto force = std::make_shared<bool>(false);
+    auto* init = config->add_subcommand("init", "Write the default config, every key with a comment");
+    init->add_flag("--force", *force, "Overwrite an existing config");
+    init->callback([force, &context] {
+        const auto path = context.config_path();
+        write_new_file(path, default_config_toml(), *force);
+        context.say(fmt::format("Wrote {}", path.string()));
+    });
+
+    config->add_subcommand("show", "Print the config in effect (defaults filled in)")->callback([&context] {
+        fmt::print("# {}\n{}", context.config_path().string(), config_to_toml(context.config()));
+    });
+
+    config->add_subcommand("path", "Print the config file's path")->callback([&context] {
+        fmt::print("{}\n", context.config_path().string());
+    });
+}
+
+} // namespace pov::cli

@@ -1,0 +1,176 @@
+#include "cli/context.hpp"
+
+#include "pov/error.hpp"
+#include "pov/values.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string environment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value == nullptr ? std::string() : std::string(value);
+}
+
+// $XDG_<KIND>_HOME, else ~/<fallback>.
+fs::path xdg_home(const char* variable, const char* fallback)
+{
+    const auto xdg = environment(variable);
+    if (!xdg.empty() && fs::path(xdg).is_absolute()) {
+        return xdg;
+    }
+    const auto home = environment("HOME");
+    if (home.empty()) {
+        throw Error(Exit::storage, fmt::format("neither {} nor HOME is set; give a path with --db and --config",
+                                               variable));
+    }
+    return fs::path(home) / fallback;
+}
+
+Date local_today()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+bool color_allowed(int fd, bool no_color_flag)
+{
+    const char* no_color = std::getenv("NO_COLOR");
+    return !no_color_flag && (no_color == nullptr || *no_color == '\0') && ::isatty(fd) == 1;
+}
+
+} // namespace
+
+fs::path Context::config_path() const
+{
+    if (!options.config.empty()) {
+        return options.config;
+    }
+    if (const auto path = environment("POV_CONFIG"); !path.empty()) {
+        return path;
+    }
+    return xdg_home("XDG_CONFIG_HOME", ".config") / "pov" / "config.toml";
+}
+
+const Config& Context::config()
+{
+    if (!config_) {
+        config_ = load_config_file(config_path());
+    }
+    return *config_;
+}
+
+fs::path Context::database_path()
+{
+    if (!options.db.empty()) {
+        return options.db;
+    }
+    if (const auto path = environment("POV_DB"); !path.empty()) {
+        return path;
+    }
+    if (!config().database_path.empty()) {
+        return config().database_path;
+    }
+    return xdg_home("XDG_DATA_HOME", ".local/share") / "pov" / "pov.db";
+}
+
+Date Context::today()
+{
+    if (!today_) {
+        auto text = options.today;
+        if (text.empty()) {
+            text = environment("POV_TODAY");
+        }
+        if (text.empty()) {
+            today_ = local_today();
+        } else {
+            const auto date = parse_iso_date(text);
+            if (!date) {
+                throw Error(Exit::usage, fmt::format("invalid --today/POV_TODAY '{}'; expected a date YYYY-MM-DD", text));
+            }
+            today_ = *date;
+        }
+    }
+    return *today_;
+}
+
+Clock Context::clock()
+{
+    // Events carry the real time of day; with --today they carry that day, so a script that
+    // replays history writes a history that reads true.
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    const auto day = today();
+    return {day, fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(day), utc.tm_hour, utc.tm_min, utc.tm_sec)};
+}
+
+Store& Context::store(OpenMode mode)
+{
+    if (!store_) {
+        store_ = open_sqlite_store({database_path(), mode, config().busy_timeout_ms});
+    }
+    return *store_;
+}
+
+Tracker Context::tracker(OpenMode mode)
+{
+    auto& opened = store(mode);
+    return Tracker(opened, config(), clock());
+}
+
+bool Context::stdout_color() const
+{
+    return color_allowed(STDOUT_FILENO, options.no_color);
+}
+
+bool Context::stderr_color() const
+{
+    return color_allowed(STDERR_FILENO, options.no_color);
+}
+
+bool Context::stdout_is_terminal() const
+{
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void Context::warn(const std::string& message) const
+{
+    const bool color = stderr_color();
+    fmt::print(stderr, "{}pov: warning:{} {}\n", color ? "\x1b[33m" : "", color ? "\x1b[0m" : "", message);
+}
+
+void Context::say(const std::string& message) const
+{
+    if (!options.quiet) {
+        fmt::print("{}\n", message);
+    }
+}
+
+std::int64_t parse_id(const std::string& text)
+{
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || text.find_first_not_of('0') == std::string::npos) {
+        throw Error(Exit::usage, fmt::format("invalid POV id '{}'; expected a number such as 12", text));
+    }
+    // More digits than any id could have names no POV, like any other unused id.
+    if (text.size() > 18) {
+        throw Error(Exit::not_found, fmt::format("no POV with id {}; see pov list --all", text));
+    }
+    return std::stoll(text);
+}
+
+} // namespace pov::cli

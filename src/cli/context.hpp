@@ -1,0 +1,58 @@
+// What every command shares: the global options, and from them the config, today's date and
+// the store, each resolved once (contract sections 6 and 11). The only place that reads the
+// environment.
+#pragma once
+
+#include "pov/config.hpp"
+#include "pov/sqlite_store.hpp"
+#include "pov/tracker.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pov::cli {
+
+struct GlobalOptions {
+    std::string db;
+    std::string config;
+    std::string today;
+    bool no_color = false;
+    bool quiet = false;
+};
+
+class Context {
+public:
+    GlobalOptions options;
+    int exit_code = 0; // set by a command whose check came out negative
+
+    const Config& config();
+    std::filesystem::path config_path() const;
+    std::filesystem::path database_path();
+    Date today();
+    Clock clock();
+
+    // Opens the store once; read commands use OpenMode::existing_or_empty.
+    Store& store(OpenMode mode);
+    Tracker tracker(OpenMode mode);
+
+    // Colour only on a terminal, never with NO_COLOR or --no-color (section 10).
+    bool stdout_color() const;
+    bool stderr_color() const;
+    bool stdout_is_terminal() const;
+
+    void warn(const std::string& message) const;
+    // An informational line on stdout, silent under --quiet.
+    void say(const std::string& message) const;
+
+private:
+    std::optional<Config> config_;
+    std::optional<Date> today_;
+    std::unique_ptr<Store> store_;
+};
+
+// `12` → 12; anything else exits 2.
+std::int64_t parse_id(const std::string& text);
+
+} // namespace pov::cli

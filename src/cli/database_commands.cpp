@@ -1,0 +1,59 @@
+// init and db check|backup|path: the database file itself.
+#include "cli/commands.hpp"
+#include "pov/error.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+void add_database_commands(CLI::App& app, Context& context)
+{
+    app.add_subcommand("init", "Create the database (and its folder) if missing; print its path")
+        ->callback([&context] {
+            context.store(OpenMode::create);
+            fmt::print("{}\n", context.database_path().string());
+        });
+
+    auto* db = app.add_subcommand("db", "The database file: check, backup, path");
+    db->require_subcommand(1);
+
+    db->add_subcommand("check", "Check the database's integrity (exit 1 when damaged)")->callback([&context] {
+        const auto path = context.database_path();
+        std::error_code error;
+        if (!std::filesystem::exists(path, error)) {
+            context.say(fmt::format("No database at {} yet; nothing to check", path.string()));
+            return;
+        }
+        const auto problems = context.store(OpenMode::existing_or_empty).check();
+        if (problems.empty()) {
+            context.say(fmt::format("ok: {}", path.string()));
+            return;
+        }
+        fmt::print(stderr, "pov: error: database {} is damaged:\n", path.string());
+        for (const auto& problem : problems) {
+            fmt::print(stderr, "  {}\n", problem);
+        }
+        context.exit_code = static_cast<int>(Exit::check_failed);
+    });
+
+    auto target = std::make_shared<std::string>();
+    auto* backup = db->add_subcommand("backup", "Copy the database to FILE (0600), safely while others use it");
+    backup->add_option("FILE", *target, "Where to write the copy")->required();
+    backup->callback([target, &context] {
+        const auto path = context.database_path();
+        std::error_code error;
+        if (!std::filesystem::exists(path, error)) {
+            throw Error(Exit::not_found, fmt::format("no database at {} to back up", path.string()));
+        }
+        context.store(OpenMode::existing_or_empty).backup(*target);
+        context.say(fmt::format("Backed up {} to {}", path.string(), *target));
+    });
+
+    db->add_subcommand("path", "Print the database file's path")->callback([&context] {
+        fmt::print("{}\n", context.database_path().string());
+    });
+}
+
+} // namespace pov::cli

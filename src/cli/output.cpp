@@ -1,0 +1,113 @@
+#include "cli/output.hpp"
+
+#include "pov/text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+std::string Style::paint(std::string_view code, std::string_view text) const
+{
+    if (!enabled_ || text.empty()) {
+        return std::string(text);
+    }
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+std::string Style::status(Status value) const
+{
+    const auto name = to_string(value);
+    switch (value) {
+    case Status::in_progress: return paint("36", name);
+    case Status::closed: return paint("32", name);
+    case Status::cancelled: return paint("2", name);
+    default: return std::string(name);
+    }
+}
+
+std::string Style::risk(std::string_view name) const
+{
+    const bool severe = name == "overdue" || name == "over_limit" || name == "unsigned_criteria";
+    return severe ? red(name) : yellow(name);
+}
+
+std::string shown(std::string_view text)
+{
+    return text.empty() ? std::string(dash) : escape_control(text);
+}
+
+std::string shown(const std::optional<Date>& date)
+{
+    return date ? format_date(*date) : std::string(dash);
+}
+
+std::string money(std::int64_t dollars)
+{
+    return fmt::format("${}", fmt::group_digits(dollars));
+}
+
+std::size_t width(std::string_view text)
+{
+    std::size_t count = 0;
+    for (const char c : text) {
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return count;
+}
+
+Table::Table(std::vector<std::string> headers, std::vector<bool> right_aligned)
+    : headers_(std::move(headers)), right_(std::move(right_aligned))
+{
+    right_.resize(headers_.size(), false);
+}
+
+void Table::add(std::vector<std::string> cells, std::vector<std::string> colors)
+{
+    cells.resize(headers_.size());
+    colors.resize(headers_.size());
+    rows_.push_back(std::move(cells));
+    colors_.push_back(std::move(colors));
+}
+
+std::string Table::render(const Style& style, std::string_view indent) const
+{
+    std::vector<std::size_t> widths(headers_.size());
+    for (std::size_t c = 0; c < headers_.size(); ++c) {
+        widths[c] = width(headers_[c]);
+        for (const auto& row : rows_) {
+            widths[c] = std::max(widths[c], width(row[c]));
+        }
+    }
+    const auto line = [&](const std::vector<std::string>& cells, const std::vector<std::string>* colors, bool header) {
+        std::string out(indent);
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const auto pad = std::string(widths[c] - width(cells[c]), ' ');
+            const bool last = c + 1 == cells.size();
+            std::string cell = cells[c];
+            if (header) {
+                cell = style.bold(cell);
+            } else if (colors != nullptr && !(*colors)[c].empty()) {
+                cell = style.paint((*colors)[c], cell);
+            }
+            out += right_[c] ? pad + cell : (last ? cell : cell + pad);
+            if (!last) {
+                out += "  ";
+            }
+        }
+        return out + "\n";
+    };
+    std::string out = line(headers_, nullptr, true);
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        out += line(rows_[r], &colors_[r], false);
+    }
+    return out;
+}
+
+void print_json(const Json& value)
+{
+    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
+} // namespace pov::cli

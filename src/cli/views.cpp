@@ -1,0 +1,300 @@
+#include "cli/views.hpp"
+
+#include "pov/document.hpp"
+#include "pov/duration.hpp"
+#include "pov/risks.hpp"
+#include "pov/text.hpp"
+
+#include <fmt/format.h>
+
+namespace pov::cli {
+
+namespace {
+
+constexpr std::size_t label_width = 16;
+constexpr std::size_t truncate_at = 32;
+
+std::string truncated(const std::string& text, bool terminal)
+{
+    auto out = escape_control(text);
+    if (!terminal || width(out) <= truncate_at) {
+        return out;
+    }
+    std::string cut;
+    std::size_t count = 0;
+    for (const char c : out) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count == truncate_at) {
+            break;
+        }
+        cut += c;
+    }
+    return cut + "…";
+}
+
+// Lines after the first indented by `column` spaces.
+std::string hanging(const std::string& text, std::size_t column)
+{
+    std::string out;
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') {
+            out += std::string(column, ' ');
+        }
+    }
+    return out;
+}
+
+// "label   value", continuation lines of multi-line values indented under the value.
+std::string labelled(std::string_view label, const std::string& value, std::string_view indent = "")
+{
+    const auto pad = std::string(label_width > label.size() ? label_width - label.size() : 1, ' ');
+    const auto out = hanging(escape_control(value, true), indent.size() + label_width);
+    return fmt::format("{}{}{}{}\n", indent, label, pad, out.empty() ? std::string(dash) : out);
+}
+
+std::string people(std::initializer_list<std::pair<std::string_view, std::string>> entries)
+{
+    std::string out;
+    for (const auto& [role, name] : entries) {
+        out += fmt::format("{}{} {}", out.empty() ? "" : " · ", role, shown(name));
+    }
+    return out;
+}
+
+std::string signoff_note(const std::string& person, const std::optional<Date>& signed_on)
+{
+    if (person.empty()) {
+        return "";
+    }
+    return signed_on ? fmt::format(" (signed off {})", format_date(*signed_on)) : " (not signed off)";
+}
+
+std::string status_line(const Pov& pov, Date today)
+{
+    auto line = std::string(to_string(pov.status));
+    if (pov.status == Status::in_progress && pov.started_on) {
+        line += fmt::format(" since {}", format_date(*pov.started_on));
+        if (pov.end) {
+            const long left = days_between(today, *pov.end);
+            line += left >= 0 ? fmt::format(", {} days left", left) : fmt::format(", {} days overdue", -left);
+        }
+    }
+    if ((pov.status == Status::closed || pov.status == Status::cancelled) && pov.closed_on) {
+        line += fmt::format(" on {}", format_date(*pov.closed_on));
+    }
+    return line;
+}
+
+std::string json_value_text(const Json& value)
+{
+    if (value.is_null()) {
+        return std::string(dash);
+    }
+    if (value.is_string()) {
+        return escape_control(value.get<std::string>());
+    }
+    return escape_control(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+} // namespace
+
+Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal)
+{
+    auto json = to_json(pov, with_journal);
+    auto& names = json["risks"] = Json::array();
+    for (const auto risk : risks) {
+        names.push_back(std::string(to_string(risk)));
+    }
+    return json;
+}
+
+std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date today, const Style& style)
+{
+    std::string out = style.bold(fmt::format("POV {}: {}", pov.id, escape_control(pov.name))) + "\n";
+    out += labelled("Account", pov.account + (pov.opportunity.empty() ? "" : " · opportunity " + pov.opportunity));
+    out += labelled("Status", status_line(pov, today));
+    std::string type = std::string(to_string(pov.type)) + " · " + std::string(to_string(pov.segment));
+    if (pov.strategic) {
+        type += " · strategic";
+    }
+    out += labelled("Type", type);
+    out += labelled("Solution", pov.solution);
+    std::string deal = pov.deal ? std::string(to_string(*pov.deal)) : std::string(dash);
+    deal += " · stage " + (pov.stage ? std::to_string(*pov.stage) : std::string(dash));
+    deal += " · net ARR " + (pov.net_arr ? money(*pov.net_arr) : std::string(dash));
+    if (pov.lam_significant) {
+        deal += " · significant LAM";
+    }
+    out += labelled("Deal", deal);
+    std::string schedule = fmt::format("{} → {}", shown(pov.start), shown(pov.end));
+    if (pov.start && pov.end) {
+        schedule += fmt::format(" ({} days)", duration_days(*pov.start, *pov.end));
+    }
+    if (!pov.extensions.empty()) {
+        schedule += fmt::format(" · {} extension{}", pov.extensions.size(), pov.extensions.size() == 1 ? "" : "s");
+    }
+    out += labelled("Schedule", schedule);
+    out += labelled("Team", people({{"SA", pov.sa}, {"owner", pov.owner}, {"CSM", pov.csm}}));
+    out += labelled("Champion", shown(pov.champion) + signoff_note(pov.champion, pov.champion_signoff));
+    out += labelled("Economic buyer", shown(pov.economic_buyer) + signoff_note(pov.economic_buyer, pov.eb_signoff));
+    out += labelled("Customer", people({{"technical lead", pov.technical_lead}, {"business owner", pov.business_owner}}));
+    out += labelled("Approval", pov.approved_by.empty() ? std::string(dash)
+                                                        : fmt::format("{} on {}", pov.approved_by, shown(pov.approved_on)));
+    out += labelled("PS positioned", pov.ps_positioned ? "yes" : "no");
+    if (pov.type == PovType::paid) {
+        out += labelled("Licence", pov.license_purchased ? "purchased" : "not purchased");
+    }
+    if (pov.result) {
+        std::string result = std::string(to_string(*pov.result)) + ": " + pov.reason;
+        if (!pov.competitor.empty()) {
+            result += " · competitor " + pov.competitor;
+        }
+        if (pov.loss_type) {
+            result += " · " + std::string(to_string(*pov.loss_type));
+        }
+        out += labelled("Result", result);
+    } else if (!pov.reason.empty()) {
+        out += labelled("Reason", pov.reason);
+    }
+
+    if (!risks.empty()) {
+        out += "\n" + style.bold("Risks") + "\n";
+        for (const auto risk : risks) {
+            const auto name = to_string(risk);
+            out += fmt::format("  {}{}{}\n", style.risk(name), std::string(20 - name.size(), ' '), risk_advice(risk));
+        }
+    }
+
+    out += "\n" + style.bold(fmt::format("Success criteria ({})", pov.capabilities.size())) + "\n";
+    out += pov.capabilities.empty() ? "  none yet: pov cap add " + std::to_string(pov.id) + " TITLE --target T\n"
+                                    : render_capabilities(pov.capabilities, style);
+
+    const std::pair<std::string_view, const std::string*> plan[] = {
+        {"Why now", &pov.why_now},          {"Why anything", &pov.why_anything},
+        {"Metrics", &pov.metrics},          {"Decision", &pov.decision_process},
+        {"Pain", &pov.pain},                {"EB access", &pov.eb_access},
+        {"Impact", &pov.impact},            {"Future", &pov.desired_future},
+        {"Outcomes", &pov.business_outcomes},
+    };
+    out += "\n" + style.bold("Command plan") + "\n";
+    for (const auto& [label, value] : plan) {
+        out += labelled(label, *value, "  ");
+    }
+    const std::pair<std::string_view, const std::string*> proposal[] = {
+        {"Objective", &pov.objective},       {"In scope", &pov.in_scope},
+        {"Out of scope", &pov.out_of_scope}, {"Commitments", &pov.customer_commitments},
+        {"Next steps", &pov.next_steps},
+    };
+    out += "\n" + style.bold("Proposal") + "\n";
+    for (const auto& [label, value] : proposal) {
+        out += labelled(label, *value, "  ");
+    }
+    if (!pov.extensions.empty()) {
+        out += "\n" + style.bold("Extensions") + "\n";
+        for (const auto& extension : pov.extensions) {
+            out += fmt::format("  {} → {}  {} (on {})\n", format_date(extension.from), format_date(extension.to),
+                               escape_control(extension.reason), format_date(extension.on));
+        }
+    }
+    if (!pov.journal.empty()) {
+        out += "\n" + style.bold("Journal") + "\n";
+        for (const auto& entry : pov.journal) {
+            const auto head = fmt::format("  {}  {:<5}  ", format_date(entry.on), to_string(entry.kind));
+            out += head + hanging(escape_control(entry.text, true), width(head)) + "\n";
+        }
+    }
+    return out;
+}
+
+std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style)
+{
+    Table table({"N", "STATUS", "TITLE", "TARGET", "EVIDENCE"}, {true});
+    for (const auto& capability : capabilities) {
+        const auto status = to_string(capability.status);
+        const std::string color = capability.status == CapabilityStatus::met       ? "32"
+                                  : capability.status == CapabilityStatus::not_met ? "31"
+                                  : capability.status == CapabilityStatus::partial ? "33"
+                                                                                   : "";
+        table.add({std::to_string(capability.n), std::string(status), escape_control(capability.title),
+                   shown(capability.target), shown(capability.evidence)},
+                  {"", color});
+    }
+    return table.render(style, "  ");
+}
+
+std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
+                        const Style& style, bool terminal)
+{
+    Table table({"ID", "NAME", "ACCOUNT", "SA", "TYPE", "STATUS", "END", "LEFT", "RISKS"},
+                {true, false, false, false, false, false, false, true});
+    for (std::size_t i = 0; i < povs.size(); ++i) {
+        const auto& pov = povs[i];
+        std::string left;
+        if (pov.status == Status::in_progress && pov.end) {
+            left = std::to_string(days_between(today, *pov.end));
+        }
+        std::string names;
+        for (const auto risk : risks[i]) {
+            names += (names.empty() ? "" : ",") + std::string(to_string(risk));
+        }
+        const bool overdue = !risks[i].empty() && risks[i].front() == Risk::overdue;
+        table.add({std::to_string(pov.id), truncated(pov.name, terminal), truncated(pov.account, terminal),
+                   truncated(pov.sa, terminal), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
+                   shown(pov.end), left.empty() ? std::string(dash) : left, names},
+                  {"", "", "", "", "", pov.status == Status::in_progress ? "36" : "", "", overdue ? "31" : "",
+                   names.empty() ? "" : "33"});
+    }
+    return table.render(style);
+}
+
+std::string render_history(const std::vector<Event>& events, const Style& style)
+{
+    std::string out;
+    for (const auto& event : events) {
+        out += fmt::format("{}  {}", style.dim(event.at), style.bold(to_string(event.kind)));
+        if (!event.detail.empty()) {
+            out += "  " + escape_control(event.detail);
+        }
+        out += "\n";
+        for (const auto& [field, change] : event.changes.items()) {
+            out += fmt::format("    {}: {} → {}\n", field, json_value_text(change.at(0)), json_value_text(change.at(1)));
+        }
+    }
+    return out;
+}
+
+std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style)
+{
+    std::string out = fmt::format("Qualification of POV {}: {}\n", pov.id, escape_control(pov.name));
+    std::size_t failed = 0;
+    for (const auto& check : qualification.checks) {
+        failed += check.ok ? 0 : 1;
+        out += fmt::format("  {}  {:<15} {}\n", check.ok ? style.green("ok  ") : style.red("FAIL"), check.rule,
+                           escape_control(check.detail));
+    }
+    if (qualification.qualified) {
+        out += fmt::format("All {} checks pass.\n", qualification.checks.size());
+    } else {
+        out += fmt::format("Not qualified: {} of {} checks fail.\n", failed, qualification.checks.size());
+    }
+    return out;
+}
+
+void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
+                    bool id_when_quiet)
+{
+    for (const auto& warning : outcome.warnings) {
+        context.warn(warning);
+    }
+    if (json) {
+        print_json(record_json(outcome.pov, context.tracker(OpenMode::create).risks_of(outcome.pov)));
+    } else if (context.options.quiet) {
+        if (id_when_quiet) {
+            fmt::print("{}\n", outcome.pov.id);
+        }
+    } else {
+        fmt::print("{}\n", escape_control(message));
+    }
+}
+
+} // namespace pov::cli

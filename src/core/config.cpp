@@ -1,0 +1,334 @@
+#include "pov/config.hpp"
+
+#include "pov/error.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace pov {
+
+namespace {
+
+constexpr std::string_view hook_names[] = {"on_create", "on_qualify", "on_start", "on_close"};
+
+[[noreturn]] void config_error(std::string_view source, const std::string& what)
+{
+    throw Error(Exit::config, fmt::format("invalid config {}: {}", source, what));
+}
+
+void reject_unknown_keys(const toml::table& table, std::string_view prefix,
+                         const std::set<std::string_view>& known, std::string_view source)
+{
+    for (const auto& [key, value] : table) {
+        if (!known.contains(key.str())) {
+            config_error(source, fmt::format("unknown key '{}{}'", prefix, key.str()));
+        }
+    }
+}
+
+const toml::table* sub_table(const toml::table& parent, std::string_view key, std::string_view name,
+                             std::string_view source)
+{
+    const auto* node = parent.get(key);
+    if (node == nullptr) {
+        return nullptr;
+    }
+    if (!node->is_table()) {
+        config_error(source, fmt::format("'{}' must be a table", name));
+    }
+    return node->as_table();
+}
+
+std::int64_t read_integer(const toml::table& table, std::string_view key, std::string_view name,
+                          std::int64_t minimum, std::int64_t maximum, std::int64_t fallback,
+                          std::string_view source)
+{
+    const auto* node = table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    const auto value = node->value<std::int64_t>();
+    if (!node->is_integer() || !value) {
+        config_error(source, fmt::format("'{}' must be an integer", name));
+    }
+    if (*value < minimum || *value > maximum) {
+        config_error(source, fmt::format("'{}' must be {}–{}; got {}", name, minimum, maximum, *value));
+    }
+    return *value;
+}
+
+int read_int(const toml::table& table, std::string_view key, std::string_view name, int minimum,
+             int maximum, int fallback, std::string_view source)
+{
+    return static_cast<int>(read_integer(table, key, name, minimum, maximum, fallback, source));
+}
+
+bool read_bool(const toml::table& table, std::string_view key, std::string_view name, bool fallback,
+               std::string_view source)
+{
+    const auto* node = table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    if (!node->is_boolean()) {
+        config_error(source, fmt::format("'{}' must be true or false", name));
+    }
+    return *node->value<bool>();
+}
+
+std::string read_string(const toml::table& table, std::string_view key, std::string_view name,
+                        const std::string& fallback, std::string_view source)
+{
+    const auto* node = table.get(key);
+    if (node == nullptr) {
+        return fallback;
+    }
+    if (!node->is_string()) {
+        config_error(source, fmt::format("'{}' must be a string", name));
+    }
+    return *node->value<std::string>();
+}
+
+void read_types(const toml::table& root, Config& config, std::string_view source)
+{
+    const auto* types = sub_table(root, "types", "types", source);
+    if (types == nullptr) {
+        return;
+    }
+    std::set<std::string_view> type_names;
+    for (const auto name : EnumNames<PovType>::names) {
+        type_names.insert(name);
+    }
+    reject_unknown_keys(*types, "types.", type_names, source);
+    for (const auto name : EnumNames<PovType>::names) {
+        const auto prefix = fmt::format("types.{}", name);
+        const auto* table = sub_table(*types, name, prefix, source);
+        if (table == nullptr) {
+            continue;
+        }
+        reject_unknown_keys(*table, prefix + ".", {"min_days", "max_days", "max_extended_days"},
+                            source);
+        auto& rule = config.types[static_cast<std::size_t>(*enum_from_string<PovType>(name))];
+        rule.min_days = read_int(*table, "min_days", prefix + ".min_days", 1, 3650, rule.min_days, source);
+        rule.max_days = read_int(*table, "max_days", prefix + ".max_days", 1, 3650, rule.max_days, source);
+        rule.max_extended_days = read_int(*table, "max_extended_days", prefix + ".max_extended_days",
+                                          1, 3650, rule.max_extended_days, source);
+    }
+    for (const auto name : EnumNames<PovType>::names) {
+        const auto& rule = config.types[static_cast<std::size_t>(*enum_from_string<PovType>(name))];
+        if (rule.min_days > rule.max_days || rule.max_days > rule.max_extended_days) {
+            config_error(source, fmt::format("types.{} needs min_days ≤ max_days ≤ max_extended_days; "
+                                             "got {} / {} / {}",
+                                             name, rule.min_days, rule.max_days, rule.max_extended_days));
+        }
+    }
+}
+
+void read_rules(const toml::table& root, Config& config, std::string_view source)
+{
+    const auto* rules = sub_table(root, "rules", "rules", source);
+    if (rules == nullptr) {
+        return;
+    }
+    reject_unknown_keys(*rules, "rules.",
+                        {"max_capabilities", "uptier_min_net_arr", "max_concurrent_per_sa",
+                         "require_approval", "max_extensions", "ending_soon_days", "stale_after_days"},
+                        source);
+    // Five is the hard ceiling of success criteria: a config may lower it, never raise it.
+    config.max_capabilities = read_int(*rules, "max_capabilities", "rules.max_capabilities", 1,
+                                       capability_ceiling, config.max_capabilities, source);
+    config.uptier_min_net_arr = read_integer(*rules, "uptier_min_net_arr", "rules.uptier_min_net_arr", 0,
+                                             1'000'000'000'000, config.uptier_min_net_arr, source);
+    config.max_concurrent_per_sa = read_int(*rules, "max_concurrent_per_sa", "rules.max_concurrent_per_sa",
+                                            1, 1000, config.max_concurrent_per_sa, source);
+    config.require_approval = read_bool(*rules, "require_approval", "rules.require_approval",
+                                        config.require_approval, source);
+    config.max_extensions = read_int(*rules, "max_extensions", "rules.max_extensions", 0, 100,
+                                     config.max_extensions, source);
+    config.ending_soon_days = read_int(*rules, "ending_soon_days", "rules.ending_soon_days", 0, 365,
+                                       config.ending_soon_days, source);
+    config.stale_after_days = read_int(*rules, "stale_after_days", "rules.stale_after_days", 1, 365,
+                                       config.stale_after_days, source);
+}
+
+void read_solutions(const toml::table& root, Config& config, std::string_view source)
+{
+    const auto* node = root.get("solutions");
+    if (node == nullptr) {
+        return;
+    }
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        config_error(source, "'solutions' must be an array of strings");
+    }
+    std::vector<std::string> solutions;
+    for (const auto& item : *array) {
+        const auto value = item.value<std::string>();
+        if (!item.is_string() || !value || value->empty()) {
+            config_error(source, "'solutions' must be an array of non-empty strings");
+        }
+        solutions.push_back(*value);
+    }
+    if (solutions.empty()) {
+        config_error(source, "'solutions' must name at least one solution");
+    }
+    config.solutions = std::move(solutions);
+}
+
+void read_database(const toml::table& root, Config& config, std::string_view source)
+{
+    const auto* database = sub_table(root, "database", "database", source);
+    if (database == nullptr) {
+        return;
+    }
+    reject_unknown_keys(*database, "database.", {"path", "busy_timeout_ms"}, source);
+    config.database_path = read_string(*database, "path", "database.path", config.database_path, source);
+    config.busy_timeout_ms = read_int(*database, "busy_timeout_ms", "database.busy_timeout_ms", 0,
+                                      3'600'000, config.busy_timeout_ms, source);
+}
+
+void read_hooks(const toml::table& root, Config& config, std::string_view source)
+{
+    const auto* hooks = sub_table(root, "hooks", "hooks", source);
+    if (hooks == nullptr) {
+        return;
+    }
+    reject_unknown_keys(*hooks, "hooks.", {std::begin(hook_names), std::end(hook_names)}, source);
+    auto& h = config.hooks;
+    h.on_create = read_string(*hooks, "on_create", "hooks.on_create", h.on_create, source);
+    h.on_qualify = read_string(*hooks, "on_qualify", "hooks.on_qualify", h.on_qualify, source);
+    h.on_start = read_string(*hooks, "on_start", "hooks.on_start", h.on_start, source);
+    h.on_close = read_string(*hooks, "on_close", "hooks.on_close", h.on_close, source);
+}
+
+std::string toml_string(std::string_view text)
+{
+    std::ostringstream out;
+    out << toml::value<std::string>{std::string(text)};
+    return out.str();
+}
+
+std::string solutions_line(const std::vector<std::string>& solutions)
+{
+    std::string out = "solutions = [";
+    for (std::size_t i = 0; i < solutions.size(); ++i) {
+        out += (i == 0 ? "" : ", ") + toml_string(solutions[i]);
+    }
+    return out + "]\n";
+}
+
+// One writer for `config init` (commented) and `config show` (plain).
+std::string render(const Config& c, bool comments)
+{
+    std::string out;
+    const auto comment = [&](std::string_view text) {
+        if (comments) {
+            out += fmt::format("# {}\n", text);
+        }
+    };
+    if (comments) {
+        out += "# pov configuration. Every key is optional; a missing key takes the default shown.\n"
+               "# An unknown key is an error (exit 7).\n\n";
+    }
+    comment("Success criteria a POV may have (1–5; may be lowered, never raised above 5).");
+    out += "[rules]\n";
+    out += fmt::format("max_capabilities = {}\n", c.max_capabilities);
+    comment("An uptier deal qualifies from this net ARR (USD), or with significant LAM.");
+    out += fmt::format("uptier_min_net_arr = {}\n", c.uptier_min_net_arr);
+    comment("POVs one SA may run at once; `pov start --force` goes beyond it (recorded).");
+    out += fmt::format("max_concurrent_per_sa = {}\n", c.max_concurrent_per_sa);
+    comment("Whether `pov start` needs a manager's approval (`pov approve ID --by NAME`).");
+    out += fmt::format("require_approval = {}\n", c.require_approval);
+    comment("Extensions before a POV is flagged as an endless extension.");
+    out += fmt::format("max_extensions = {}\n", c.max_extensions);
+    comment("A running POV ending within this many days is flagged as ending soon.");
+    out += fmt::format("ending_soon_days = {}\n", c.ending_soon_days);
+    comment("A running POV with no journal entry or capability change for longer is stale.");
+    out += fmt::format("stale_after_days = {}\n\n", c.stale_after_days);
+
+    comment("The solutions a POV maps to; `--solution` takes one of these.");
+    out += solutions_line(c.solutions) + "\n";
+
+    constexpr std::string_view type_notes[] = {
+        "Guided: the common enterprise POV.",
+        "Onsite: intense, on the customer's premises.",
+        "Paid: needs license_purchased = true before start.",
+        "Lite: deprecated; only for the commercial segment.",
+    };
+    for (std::size_t i = 0; i < c.types.size(); ++i) {
+        comment(fmt::format("{} Days count end - start; extensions may reach max_extended_days.",
+                            type_notes[i]));
+        out += fmt::format("[types.{}]\n", EnumNames<PovType>::names[i]);
+        out += fmt::format("min_days = {}\nmax_days = {}\nmax_extended_days = {}\n\n",
+                           c.types[i].min_days, c.types[i].max_days, c.types[i].max_extended_days);
+    }
+
+    comment("The database file; empty means $XDG_DATA_HOME/pov/pov.db (~/.local/share/pov/pov.db).");
+    out += "[database]\n";
+    out += fmt::format("path = {}\n", toml_string(c.database_path));
+    comment("How long a command waits for another process's write lock before it exits 6.");
+    out += fmt::format("busy_timeout_ms = {}\n\n", c.busy_timeout_ms);
+
+    comment("Shell command lines run after a change is committed, the POV as JSON on stdin.");
+    out += "[hooks]\n";
+    const std::string* values[] = {&c.hooks.on_create, &c.hooks.on_qualify, &c.hooks.on_start,
+                                   &c.hooks.on_close};
+    for (std::size_t i = 0; i < 4; ++i) {
+        out += fmt::format("{} = {}\n", hook_names[i], toml_string(*values[i]));
+    }
+    return out;
+}
+
+} // namespace
+
+Config parse_config(std::string_view toml_text, std::string_view source_name)
+{
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, source_name);
+    } catch (const toml::parse_error& e) {
+        config_error(source_name, fmt::format("line {}: {}", e.source().begin.line, e.description()));
+    }
+    reject_unknown_keys(root, "", {"types", "rules", "solutions", "database", "hooks"}, source_name);
+    Config config;
+    read_types(root, config, source_name);
+    read_rules(root, config, source_name);
+    read_solutions(root, config, source_name);
+    read_database(root, config, source_name);
+    read_hooks(root, config, source_name);
+    return config;
+}
+
+Config load_config_file(const std::filesystem::path& path)
+{
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+        if (error) {
+            throw Error(Exit::config, fmt::format("cannot read config {}: {}", path.string(), error.message()));
+        }
+        return Config{};
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in || std::filesystem::is_directory(path)) {
+        throw Error(Exit::config, fmt::format("cannot read config {}", path.string()));
+    }
+    return parse_config(text.str(), path.string());
+}
+
+std::string default_config_toml()
+{
+    return render(Config{}, true);
+}
+
+std::string config_to_toml(const Config& config)
+{
+    return render(config, false);
+}
+
+} // namespace pov

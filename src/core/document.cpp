@@ -1,0 +1,204 @@
+#include "pov/document.hpp"
+
+#include "pov/error.hpp"
+#include "pov/fields.hpp"
+
+#include <fmt/format.h>
+
+namespace pov {
+
+namespace {
+
+Json optional_text(const std::string& text)
+{
+    return text.empty() ? Json(nullptr) : Json(text);
+}
+
+Json optional_date(const std::optional<Date>& date)
+{
+    return date ? Json(format_date(*date)) : Json(nullptr);
+}
+
+[[noreturn]] void bad(std::string_view key, std::string_view expected)
+{
+    throw Error(Exit::invalid, fmt::format("{}: expected {}", key, expected));
+}
+
+std::string text_at(const Json& object, const char* key, std::string_view where)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        return {};
+    }
+    if (!it->is_string()) {
+        bad(fmt::format("{}.{}", where, key), "a string");
+    }
+    return it->get<std::string>();
+}
+
+std::optional<Date> date_at(const Json& object, const char* key, std::string_view where)
+{
+    const auto text = text_at(object, key, where);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    const auto date = parse_iso_date(text);
+    if (!date) {
+        bad(fmt::format("{}.{}", where, key), fmt::format("a date YYYY-MM-DD, not '{}'", text));
+    }
+    return date;
+}
+
+Date required_date_at(const Json& object, const char* key, std::string_view where)
+{
+    const auto date = date_at(object, key, where);
+    if (!date) {
+        bad(fmt::format("{}.{}", where, key), "a date YYYY-MM-DD");
+    }
+    return *date;
+}
+
+template <typename E> E enum_at(const Json& object, const char* key, E fallback, std::string_view where)
+{
+    const auto text = text_at(object, key, where);
+    if (text.empty()) {
+        return fallback;
+    }
+    const auto value = enum_from_string<E>(text);
+    if (!value) {
+        bad(fmt::format("{}.{}", where, key), fmt::format("one of {}", enum_choices<E>()));
+    }
+    return *value;
+}
+
+const Json& array_at(const Json& object, const char* key)
+{
+    static const Json empty = Json::array();
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        return empty;
+    }
+    if (!it->is_array()) {
+        bad(key, "an array");
+    }
+    return *it;
+}
+
+void expect_object(const Json& value, std::string_view where)
+{
+    if (!value.is_object()) {
+        bad(where, "an object");
+    }
+}
+
+} // namespace
+
+Json to_json(const Capability& capability)
+{
+    return Json{{"n", capability.n},
+                {"title", capability.title},
+                {"target", optional_text(capability.target)},
+                {"outcome", optional_text(capability.outcome)},
+                {"status", std::string(to_string(capability.status))},
+                {"evidence", optional_text(capability.evidence)},
+                {"updated_on", optional_date(capability.updated_on)}};
+}
+
+Json to_json(const Extension& extension)
+{
+    return Json{{"from", format_date(extension.from)},
+                {"to", format_date(extension.to)},
+                {"reason", extension.reason},
+                {"on", format_date(extension.on)}};
+}
+
+Json to_json(const JournalEntry& entry)
+{
+    return Json{{"on", format_date(entry.on)}, {"kind", std::string(to_string(entry.kind))}, {"text", entry.text}};
+}
+
+Json to_json(const Event& event)
+{
+    return Json{{"at", event.at},
+                {"kind", std::string(to_string(event.kind))},
+                {"changes", event.changes},
+                {"detail", optional_text(event.detail)}};
+}
+
+Json to_json(const Pov& pov, bool with_journal)
+{
+    Json out = scalars_to_json(pov);
+    auto& capabilities = out["capabilities"] = Json::array();
+    for (const auto& capability : pov.capabilities) {
+        capabilities.push_back(to_json(capability));
+    }
+    auto& extensions = out["extensions"] = Json::array();
+    for (const auto& extension : pov.extensions) {
+        extensions.push_back(to_json(extension));
+    }
+    if (with_journal) {
+        auto& journal = out["journal"] = Json::array();
+        for (const auto& entry : pov.journal) {
+            journal.push_back(to_json(entry));
+        }
+    }
+    return out;
+}
+
+Pov pov_from_json(const Json& document)
+{
+    expect_object(document, "POV");
+    Pov pov;
+    for (const auto& field : record_fields()) {
+        const auto it = document.find(std::string(field.name));
+        if (it != document.end()) {
+            put_field(pov, field, *it);
+        }
+    }
+    int n = 0;
+    for (const auto& item : array_at(document, "capabilities")) {
+        const auto where = fmt::format("capabilities[{}]", n);
+        expect_object(item, where);
+        Capability capability;
+        capability.n = ++n;
+        capability.title = text_at(item, "title", where);
+        capability.target = text_at(item, "target", where);
+        capability.outcome = text_at(item, "outcome", where);
+        capability.status = enum_at(item, "status", CapabilityStatus::pending, where);
+        capability.evidence = text_at(item, "evidence", where);
+        capability.updated_on = date_at(item, "updated_on", where);
+        pov.capabilities.push_back(std::move(capability));
+    }
+    for (const auto& item : array_at(document, "extensions")) {
+        const auto where = fmt::format("extensions[{}]", pov.extensions.size());
+        expect_object(item, where);
+        pov.extensions.push_back({required_date_at(item, "from", where), required_date_at(item, "to", where),
+                                  text_at(item, "reason", where), required_date_at(item, "on", where)});
+    }
+    for (const auto& item : array_at(document, "journal")) {
+        const auto where = fmt::format("journal[{}]", pov.journal.size());
+        expect_object(item, where);
+        pov.journal.push_back({required_date_at(item, "on", where), enum_at(item, "kind", JournalKind::note, where),
+                               text_at(item, "text", where)});
+    }
+    return pov;
+}
+
+Event event_from_json(const Json& document)
+{
+    expect_object(document, "event");
+    Event event;
+    event.at = text_at(document, "at", "event");
+    event.kind = enum_at(document, "kind", EventKind::updated, "event");
+    const auto changes = document.find("changes");
+    if (changes != document.end() && !changes->is_null()) {
+        if (!changes->is_object()) {
+            bad("event.changes", "an object");
+        }
+        event.changes = *changes;
+    }
+    event.detail = text_at(document, "detail", "event");
+    return event;
+}
+
+} // namespace pov

@@ -1,0 +1,313 @@
+#include "pov/fields.hpp"
+
+#include "pov/error.hpp"
+#include "pov/values.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+namespace pov {
+
+namespace {
+
+[[noreturn]] void wrong_type(std::string_view expected)
+{
+    throw Error(Exit::invalid, fmt::format("expected {}", expected));
+}
+
+const std::string& as_string(const Json& value)
+{
+    if (!value.is_string()) {
+        wrong_type("a string");
+    }
+    return value.get_ref<const std::string&>();
+}
+
+Date as_date(const Json& value)
+{
+    const auto date = parse_iso_date(as_string(value));
+    if (!date) {
+        wrong_type(fmt::format("a date YYYY-MM-DD, not '{}'", as_string(value)));
+    }
+    return *date;
+}
+
+template <typename E> E as_enum(const Json& value)
+{
+    const auto parsed = enum_from_string<E>(as_string(value));
+    if (!parsed) {
+        wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), as_string(value)));
+    }
+    return *parsed;
+}
+
+Json date_json(const std::optional<Date>& date)
+{
+    return date ? Json(format_date(*date)) : Json(nullptr);
+}
+
+template <auto M> Json get_text(const Pov& pov)
+{
+    const std::string& text = pov.*M;
+    return text.empty() ? Json(nullptr) : Json(text);
+}
+template <auto M> void put_text(Pov& pov, const Json& value)
+{
+    pov.*M = value.is_null() ? std::string() : as_string(value);
+}
+
+template <auto M> Json get_date(const Pov& pov)
+{
+    return date_json(pov.*M);
+}
+template <auto M> void put_date(Pov& pov, const Json& value)
+{
+    pov.*M = value.is_null() ? std::nullopt : std::optional<Date>(as_date(value));
+}
+
+template <auto M> Json get_bool(const Pov& pov)
+{
+    return pov.*M;
+}
+template <auto M> void put_bool(Pov& pov, const Json& value)
+{
+    if (value.is_null()) {
+        pov.*M = false;
+        return;
+    }
+    if (!value.is_boolean()) {
+        wrong_type("true or false");
+    }
+    pov.*M = value.get<bool>();
+}
+
+template <auto M> Json get_enum(const Pov& pov)
+{
+    return std::string(to_string(pov.*M));
+}
+template <auto M, typename E> void put_enum(Pov& pov, const Json& value)
+{
+    pov.*M = as_enum<E>(value);
+}
+
+template <auto M> Json get_optional_enum(const Pov& pov)
+{
+    const auto& value = pov.*M;
+    return value ? Json(std::string(to_string(*value))) : Json(nullptr);
+}
+template <auto M, typename E> void put_optional_enum(Pov& pov, const Json& value)
+{
+    pov.*M = value.is_null() ? std::nullopt : std::optional<E>(as_enum<E>(value));
+}
+
+template <auto M> Json get_optional_integer(const Pov& pov)
+{
+    const auto& value = pov.*M;
+    return value ? Json(*value) : Json(nullptr);
+}
+template <auto M> void put_optional_integer(Pov& pov, const Json& value)
+{
+    using T = typename std::remove_reference_t<decltype(pov.*M)>::value_type;
+    if (value.is_null()) {
+        pov.*M = std::nullopt;
+        return;
+    }
+    if (!value.is_number_integer()) {
+        wrong_type("a whole number");
+    }
+    pov.*M = value.get<T>();
+}
+
+Json get_id(const Pov& pov)
+{
+    return pov.id;
+}
+void put_id(Pov& pov, const Json& value)
+{
+    if (!value.is_number_integer()) {
+        wrong_type("a whole number");
+    }
+    pov.id = value.get<std::int64_t>();
+}
+
+template <auto M> constexpr Field line(std::string_view name, std::string_view meaning,
+                                       FieldAccess access = FieldAccess::writable)
+{
+    return {name, FieldKind::line, access, meaning, {}, &get_text<M>, &put_text<M>};
+}
+template <auto M> constexpr Field text(std::string_view name, std::string_view meaning)
+{
+    return {name, FieldKind::multiline, FieldAccess::writable, meaning, {}, &get_text<M>, &put_text<M>};
+}
+template <auto M> constexpr Field date(std::string_view name, std::string_view meaning,
+                                       FieldAccess access = FieldAccess::writable)
+{
+    return {name, FieldKind::date, access, meaning, {}, &get_date<M>, &put_date<M>};
+}
+template <auto M> constexpr Field boolean(std::string_view name, std::string_view meaning)
+{
+    return {name, FieldKind::boolean, FieldAccess::writable, meaning, {}, &get_bool<M>, &put_bool<M>};
+}
+template <auto M, typename E> constexpr Field choice(std::string_view name, std::string_view meaning,
+                                                     FieldAccess access = FieldAccess::writable)
+{
+    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_enum<M>, &put_enum<M, E>};
+}
+template <auto M, typename E> constexpr Field optional_choice(std::string_view name, std::string_view meaning,
+                                                              FieldAccess access = FieldAccess::writable)
+{
+    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names,
+            &get_optional_enum<M>, &put_optional_enum<M, E>};
+}
+
+constexpr auto lifecycle = FieldAccess::lifecycle;
+
+const std::array fields{
+    Field{"id", FieldKind::integer, FieldAccess::identity, "local id, shown to users, stable", {}, &get_id, &put_id},
+    line<&Pov::uuid>("uuid", "global id, for export, import and merging databases", FieldAccess::identity),
+    line<&Pov::name>("name", "the POV's name, usually the opportunity's name (required)"),
+    line<&Pov::account>("account", "the customer company (required)"),
+    line<&Pov::opportunity>("opportunity", "the associated opportunity's name"),
+    Field{"stage", FieldKind::integer, FieldAccess::writable,
+          "opportunity stage 0-8; 3 is Technical Evaluation", {},
+          &get_optional_integer<&Pov::stage>, &put_optional_integer<&Pov::stage>},
+    choice<&Pov::segment, Segment>("segment", "enterprise or commercial"),
+    optional_choice<&Pov::deal, Deal>("deal", "new-logo, or uptier of an existing customer"),
+    Field{"net_arr", FieldKind::money, FieldAccess::writable, "net ARR in USD (150000, 150k, 1.2M)", {},
+          &get_optional_integer<&Pov::net_arr>, &put_optional_integer<&Pov::net_arr>},
+    boolean<&Pov::lam_significant>("lam_significant", "significant landed addressable market"),
+    choice<&Pov::type, PovType>("type", "guided, onsite, paid or lite (deprecated)"),
+    boolean<&Pov::strategic>("strategic", "a strategic POV (a guided one then needs desired_future and business_outcomes)"),
+    line<&Pov::solution>("solution", "the solution the POV proves, one of the configured solutions"),
+    line<&Pov::owner>("owner", "the Strategic Account Leader or Account Executive who owns the opportunity"),
+    line<&Pov::sa>("sa", "the Solutions Architect who owns execution (required)"),
+    line<&Pov::csm>("csm", "the Customer Success Manager"),
+    line<&Pov::champion>("champion", "the customer's champion"),
+    line<&Pov::economic_buyer>("economic_buyer", "the economic buyer (executive sponsor)"),
+    line<&Pov::technical_lead>("technical_lead", "the customer's technical POV lead"),
+    line<&Pov::business_owner>("business_owner", "the customer's business owner"),
+    date<&Pov::champion_signoff>("champion_signoff", "the champion's sign-off on the current criteria", lifecycle),
+    date<&Pov::eb_signoff>("eb_signoff", "the economic buyer's sign-off on the current criteria", lifecycle),
+    text<&Pov::why_now>("why_now", "command plan: why now"),
+    text<&Pov::why_anything>("why_anything", "command plan: why do anything at all"),
+    text<&Pov::metrics>("metrics", "command plan: the metrics that prove value"),
+    text<&Pov::decision_process>("decision_process", "command plan: stakeholders and how they decide"),
+    text<&Pov::pain>("pain", "command plan: the pain"),
+    text<&Pov::eb_access>("eb_access", "command plan: access to the economic buyer"),
+    text<&Pov::impact>("impact", "command plan: impact of not solving it (the compelling event)"),
+    text<&Pov::desired_future>("desired_future", "the desired future state (strategic guided POVs)"),
+    text<&Pov::business_outcomes>("business_outcomes", "the desired business outcomes (strategic guided POVs)"),
+    text<&Pov::objective>("objective", "proposal: the POV's objective"),
+    text<&Pov::in_scope>("in_scope", "proposal: what is in scope"),
+    text<&Pov::out_of_scope>("out_of_scope", "proposal: what is out of scope"),
+    text<&Pov::customer_commitments>("customer_commitments", "proposal: what the customer commits (people, environments)"),
+    text<&Pov::next_steps>("next_steps", "proposal: what happens on success"),
+    date<&Pov::start>("start", "planned start date"),
+    date<&Pov::end>("end", "planned end date; once started it moves only with pov extend"),
+    date<&Pov::started_on>("started_on", "actual start date", lifecycle),
+    date<&Pov::closed_on>("closed_on", "actual close (or cancel) date", lifecycle),
+    choice<&Pov::status, Status>("status", "new, qualified, in_progress, closed or cancelled", lifecycle),
+    line<&Pov::approved_by>("approved_by", "the manager who approved the POV", lifecycle),
+    date<&Pov::approved_on>("approved_on", "the day the POV was approved", lifecycle),
+    optional_choice<&Pov::result, Result>("result", "successful or unsuccessful (closed POVs)", lifecycle),
+    line<&Pov::reason>("reason", "why it closed, was cancelled or reopened", lifecycle),
+    line<&Pov::competitor>("competitor", "the competitor a lost POV went to", lifecycle),
+    optional_choice<&Pov::loss_type, LossType>("loss_type", "technical or non-technical (lost POVs)", lifecycle),
+    boolean<&Pov::ps_positioned>("ps_positioned", "professional services positioned"),
+    boolean<&Pov::license_purchased>("license_purchased", "a paid POV's prorated licence is bought"),
+    date<&Pov::created_on>("created_on", "the day the POV was created", lifecycle),
+    Field{"criteria_creep", FieldKind::boolean, lifecycle, "success criteria changed after start", {},
+          &get_bool<&Pov::criteria_creep>, &put_bool<&Pov::criteria_creep>},
+};
+
+} // namespace
+
+std::span<const Field> record_fields()
+{
+    return fields;
+}
+
+const Field* find_field(std::string_view name)
+{
+    for (const auto& field : fields) {
+        if (field.name == name) {
+            return &field;
+        }
+    }
+    return nullptr;
+}
+
+Json parse_field_input(const Field& field, std::string_view input, Date today)
+{
+    if (input.empty()) {
+        return nullptr;
+    }
+    const auto what = fmt::format("--{}", [&] {
+        std::string option(field.name);
+        for (auto& c : option) {
+            c = c == '_' ? '-' : c;
+        }
+        return option;
+    }());
+    switch (field.kind) {
+    case FieldKind::line:
+    case FieldKind::multiline:
+        return std::string(input);
+    case FieldKind::integer:
+        return parse_integer(input, what);
+    case FieldKind::money:
+        return parse_money(input, what);
+    case FieldKind::boolean:
+        return parse_bool(input, what);
+    case FieldKind::date:
+        return format_date(parse_date(input, today));
+    case FieldKind::choice:
+        for (const auto choice : field.choices) {
+            if (choice == input) {
+                return std::string(input);
+            }
+        }
+        {
+            std::string accepted;
+            for (const auto choice : field.choices) {
+                accepted += (accepted.empty() ? "" : ", ") + std::string(choice);
+            }
+            throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected one of: {}", what, input, accepted));
+        }
+    }
+    return nullptr;
+}
+
+void put_field(Pov& pov, const Field& field, const Json& value)
+{
+    try {
+        field.put(pov, value);
+    } catch (const Error& e) {
+        throw Error(Exit::invalid, fmt::format("{}: {}", field.name, e.what()));
+    }
+}
+
+Json scalars_to_json(const Pov& pov)
+{
+    Json out = Json::object();
+    for (const auto& field : fields) {
+        out[std::string(field.name)] = field.get(pov);
+    }
+    return out;
+}
+
+Json diff_scalars(const Pov& before, const Pov& after)
+{
+    Json changes = Json::object();
+    for (const auto& field : fields) {
+        auto old_value = field.get(before);
+        auto new_value = field.get(after);
+        if (old_value != new_value) {
+            changes[std::string(field.name)] = Json::array({std::move(old_value), std::move(new_value)});
+        }
+    }
+    return changes;
+}
+
+} // namespace pov

@@ -1,0 +1,97 @@
+#include "pov/risks.hpp"
+
+#include "pov/duration.hpp"
+
+#include <algorithm>
+
+namespace pov {
+
+namespace {
+
+bool all_pending(const Pov& pov)
+{
+    return std::all_of(pov.capabilities.begin(), pov.capabilities.end(),
+                       [](const Capability& c) { return c.status == CapabilityStatus::pending; });
+}
+
+} // namespace
+
+std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa_in_progress)
+{
+    std::vector<Risk> found;
+    const bool running = pov.status == Status::in_progress;
+    if (running && pov.end) {
+        const long left = days_between(today, *pov.end);
+        if (left < 0) {
+            found.push_back(Risk::overdue);
+        } else if (left <= config.ending_soon_days) {
+            found.push_back(Risk::ending_soon);
+        }
+    }
+    if (running) {
+        // No journal entry or capability change since the start counts from the start.
+        auto since = pov.last_activity;
+        if (pov.started_on && (!since || *pov.started_on > *since)) {
+            since = pov.started_on;
+        }
+        if (since && days_between(*since, today) > config.stale_after_days) {
+            found.push_back(Risk::stale);
+        }
+    }
+    if (static_cast<int>(pov.extensions.size()) > config.max_extensions) {
+        found.push_back(Risk::endless_extension);
+    }
+    if (pov.criteria_creep && is_open(pov.status)) {
+        found.push_back(Risk::criteria_creep);
+    }
+    if (running && (!pov.champion_signoff || !pov.eb_signoff)) {
+        found.push_back(Risk::unsigned_criteria);
+    }
+    if (running && pov.start && pov.end && all_pending(pov)) {
+        const auto began = pov.started_on.value_or(*pov.start);
+        const long planned = duration_days(*pov.start, *pov.end);
+        if (2 * days_between(began, today) > planned) {
+            found.push_back(Risk::no_progress);
+        }
+    }
+    if (running && sa_in_progress > config.max_concurrent_per_sa) {
+        found.push_back(Risk::over_limit);
+    }
+    if ((pov.status == Status::qualified || running) && !pov.ps_positioned) {
+        found.push_back(Risk::ps_not_positioned);
+    }
+    if (running && config.require_approval && pov.approved_by.empty()) {
+        found.push_back(Risk::not_approved);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+std::string_view risk_advice(Risk risk)
+{
+    switch (risk) {
+    case Risk::overdue:
+        return "past its planned end: close it with a result, or extend it with a reason";
+    case Risk::over_limit:
+        return "its SA runs more POVs than the limit: hand one over or close one";
+    case Risk::unsigned_criteria:
+        return "running without both sign-offs: get the champion and economic buyer to sign off the criteria";
+    case Risk::endless_extension:
+        return "extended more than once: agree a firm end with the economic buyer or close it";
+    case Risk::no_progress:
+        return "past half its planned length with every criterion pending: review the plan with the champion";
+    case Risk::criteria_creep:
+        return "success criteria changed after start: re-confirm scope and sign-offs with the customer";
+    case Risk::not_approved:
+        return "running without a manager's approval: pov approve ID --by NAME";
+    case Risk::stale:
+        return "no journal entry or criteria update lately: log progress or hold a retro";
+    case Risk::ending_soon:
+        return "ends soon: book the conclusion meeting and collect evidence for each criterion";
+    case Risk::ps_not_positioned:
+        return "professional services not positioned: position PS with the account team";
+    }
+    return "";
+}
+
+} // namespace pov

@@ -1,0 +1,116 @@
+// The schema's history: migration N brings a database from user_version N-1 to N.
+// Never edit a migration that has shipped; add the next one.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace pov::sqlite {
+
+inline constexpr std::array<std::string_view, 1> migrations{
+    // 1: POVs, their success criteria, extensions, journal and audit log.
+    R"sql(
+CREATE TABLE povs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    account TEXT NOT NULL,
+    opportunity TEXT,
+    stage INTEGER,
+    segment TEXT NOT NULL,
+    deal TEXT,
+    net_arr INTEGER,
+    lam_significant INTEGER NOT NULL DEFAULT 0,
+    type TEXT NOT NULL,
+    strategic INTEGER NOT NULL DEFAULT 0,
+    solution TEXT,
+    owner TEXT,
+    sa TEXT NOT NULL,
+    csm TEXT,
+    champion TEXT,
+    economic_buyer TEXT,
+    technical_lead TEXT,
+    business_owner TEXT,
+    champion_signoff TEXT,
+    eb_signoff TEXT,
+    why_now TEXT,
+    why_anything TEXT,
+    metrics TEXT,
+    decision_process TEXT,
+    pain TEXT,
+    eb_access TEXT,
+    impact TEXT,
+    desired_future TEXT,
+    business_outcomes TEXT,
+    objective TEXT,
+    in_scope TEXT,
+    out_of_scope TEXT,
+    customer_commitments TEXT,
+    next_steps TEXT,
+    "start" TEXT,
+    "end" TEXT,
+    started_on TEXT,
+    closed_on TEXT,
+    status TEXT NOT NULL,
+    approved_by TEXT,
+    approved_on TEXT,
+    result TEXT,
+    reason TEXT,
+    competitor TEXT,
+    loss_type TEXT,
+    ps_positioned INTEGER NOT NULL DEFAULT 0,
+    license_purchased INTEGER NOT NULL DEFAULT 0,
+    created_on TEXT,
+    criteria_creep INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX povs_status_sa ON povs (status, sa);
+CREATE INDEX povs_sa ON povs (sa);
+CREATE INDEX povs_account ON povs (account);
+CREATE INDEX povs_closed_on ON povs (closed_on);
+CREATE INDEX povs_started_on ON povs (started_on);
+CREATE INDEX povs_created_on ON povs (created_on);
+
+CREATE TABLE capabilities (
+    pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    target TEXT,
+    outcome TEXT,
+    status TEXT NOT NULL,
+    evidence TEXT,
+    updated_on TEXT,
+    PRIMARY KEY (pov_id, n)
+) WITHOUT ROWID;
+
+CREATE TABLE extensions (
+    pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    from_date TEXT NOT NULL,
+    to_date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    PRIMARY KEY (pov_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE journal (
+    id INTEGER PRIMARY KEY,
+    pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX journal_pov ON journal (pov_id, on_date);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    detail TEXT
+);
+CREATE INDEX events_pov ON events (pov_id, id);
+)sql",
+};
+
+} // namespace pov::sqlite

@@ -1,0 +1,683 @@
+#include "pov/sqlite_store.hpp"
+
+#include "pov/error.hpp"
+#include "pov/fields.hpp"
+#include "sqlite_migrations.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <map>
+#include <memory>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace pov {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void storage_failure(const std::string& path, int busy_timeout_ms, const SQLite::Exception& e)
+{
+    const int code = e.getErrorCode() & 0xFF;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        throw Error(Exit::storage, fmt::format("database {} is busy: another process held its lock for more than "
+                                               "{} ms; try again, or raise [database] busy_timeout_ms",
+                                               path, busy_timeout_ms));
+    }
+    if (code == SQLITE_NOTADB) {
+        throw Error(Exit::storage, fmt::format("{} is not a pov database (not an SQLite file); it was left untouched",
+                                               path));
+    }
+    if (code == SQLITE_CORRUPT) {
+        throw Error(Exit::storage, fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
+    }
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_IOERR ||
+        code == SQLITE_FULL) {
+        throw Error(Exit::storage, fmt::format("cannot write database {}: {}", path, e.what()));
+    }
+    throw Error(Exit::storage, fmt::format("database {}: {}", path, e.what()));
+}
+
+// Creates the missing folders of `folder` with mode 0700 (contract section 11).
+void make_private_folders(const fs::path& folder)
+{
+    if (folder.empty()) {
+        return;
+    }
+    std::error_code error;
+    if (fs::is_directory(folder, error)) {
+        return;
+    }
+    make_private_folders(folder.parent_path());
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+        throw Error(Exit::storage, fmt::format("cannot create folder {}: {}", folder.string(), std::strerror(errno)));
+    }
+}
+
+// Creates an empty database file with mode 0600 unless it exists.
+void create_private_file(const fs::path& path)
+{
+    make_private_folders(path.parent_path());
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    if (errno != EEXIST) {
+        throw Error(Exit::storage, fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
+    }
+}
+
+std::string quoted(std::string_view column)
+{
+    return fmt::format("\"{}\"", column);
+}
+
+std::string column_list()
+{
+    std::string out;
+    for (const auto& field : record_fields()) {
+        out += (out.empty() ? "" : ", ") + quoted(field.name);
+    }
+    return out;
+}
+
+// The latest journal entry or capability change, computed where the data is.
+constexpr std::string_view last_activity_sql =
+    "nullif(max(coalesce((SELECT max(on_date) FROM journal j WHERE j.pov_id = povs.id), ''), "
+    "coalesce((SELECT max(updated_on) FROM capabilities c WHERE c.pov_id = povs.id), '')), '')";
+
+std::string_view sort_sql(SortKey key)
+{
+    switch (key) {
+    case SortKey::id: return "id";
+    case SortKey::name: return "name COLLATE NOCASE, id";
+    case SortKey::account: return "account COLLATE NOCASE, id";
+    case SortKey::sa: return "sa COLLATE NOCASE, id";
+    case SortKey::type: return "type, id";
+    case SortKey::status: return "CASE status WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'in_progress' THEN 2 "
+                                 "WHEN 'closed' THEN 3 ELSE 4 END, id";
+    case SortKey::start: return "\"start\" IS NULL, \"start\", id";
+    case SortKey::end: return "\"end\" IS NULL, \"end\", id";
+    case SortKey::net_arr: return "net_arr IS NULL, net_arr DESC, id";
+    }
+    return "id";
+}
+
+void bind_json(SQLite::Statement& statement, int index, const Json& value)
+{
+    if (value.is_null()) {
+        statement.bind(index);
+    } else if (value.is_boolean()) {
+        statement.bind(index, value.get<bool>() ? 1 : 0);
+    } else if (value.is_number_integer()) {
+        statement.bind(index, value.get<std::int64_t>());
+    } else {
+        statement.bind(index, value.get<std::string>());
+    }
+}
+
+void bind_text(SQLite::Statement& statement, int index, const std::string& text)
+{
+    if (text.empty()) {
+        statement.bind(index);
+    } else {
+        statement.bind(index, text);
+    }
+}
+
+void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& date)
+{
+    if (date) {
+        statement.bind(index, format_date(*date));
+    } else {
+        statement.bind(index);
+    }
+}
+
+std::string text_of(const SQLite::Column& column)
+{
+    return column.isNull() ? std::string() : column.getString();
+}
+
+std::optional<Date> date_of(const SQLite::Column& column)
+{
+    return column.isNull() ? std::nullopt : parse_iso_date(column.getString());
+}
+
+class SqliteStore final : public Store {
+public:
+    SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable)
+        : path_(options.path.string()), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)),
+          writable_(writable)
+    {
+    }
+
+    void transaction(Lock lock, const std::function<void()>& work) override
+    {
+        if (in_transaction_) {
+            work();
+            return;
+        }
+        guarded([&] { db_->exec(lock == Lock::write ? "BEGIN IMMEDIATE" : "BEGIN"); });
+        in_transaction_ = true;
+        try {
+            work();
+            guarded([&] { db_->exec("COMMIT"); });
+        } catch (...) {
+            in_transaction_ = false;
+            try {
+                db_->exec("ROLLBACK");
+            } catch (const SQLite::Exception&) {
+                // The original failure is the one worth reporting.
+            }
+            throw;
+        }
+        in_transaction_ = false;
+    }
+
+    std::optional<Pov> find(std::int64_t id, bool with_journal) override
+    {
+        return guarded([&]() -> std::optional<Pov> {
+            auto& query = statement(select_sql() + " WHERE id = ?");
+            query.bind(1, id);
+            if (!query.executeStep()) {
+                return std::nullopt;
+            }
+            Pov pov = read_pov(query);
+            load_parts(pov, with_journal);
+            return pov;
+        });
+    }
+
+    std::vector<Pov> list(const ListFilter& filter) override
+    {
+        return guarded([&] {
+            std::string where;
+            const auto clause = [&](const std::string& condition) {
+                where += (where.empty() ? " WHERE " : " AND ") + condition;
+            };
+            if (!filter.statuses.empty()) {
+                std::string marks;
+                for (std::size_t i = 0; i < filter.statuses.size(); ++i) {
+                    marks += i == 0 ? "?" : ", ?";
+                }
+                clause(fmt::format("status IN ({})", marks));
+            }
+            if (!filter.sa.empty()) {
+                clause("sa = ?");
+            }
+            if (!filter.account.empty()) {
+                clause("account = ?");
+            }
+            if (filter.type) {
+                clause("type = ?");
+            }
+            if (filter.end_from) {
+                clause("\"end\" >= ?");
+            }
+            if (filter.end_to) {
+                clause("\"end\" <= ?");
+            }
+            auto sql = fmt::format("{}{} ORDER BY {}", select_sql(), where, sort_sql(filter.sort));
+            if (filter.limit) {
+                sql += " LIMIT ?";
+            }
+            auto& query = statement(sql);
+            int index = 0;
+            for (const auto status : filter.statuses) {
+                query.bind(++index, std::string(to_string(status)));
+            }
+            if (!filter.sa.empty()) {
+                query.bind(++index, filter.sa);
+            }
+            if (!filter.account.empty()) {
+                query.bind(++index, filter.account);
+            }
+            if (filter.type) {
+                query.bind(++index, std::string(to_string(*filter.type)));
+            }
+            if (filter.end_from) {
+                query.bind(++index, format_date(*filter.end_from));
+            }
+            if (filter.end_to) {
+                query.bind(++index, format_date(*filter.end_to));
+            }
+            if (filter.limit) {
+                query.bind(++index, *filter.limit);
+            }
+            std::vector<Pov> povs;
+            while (query.executeStep()) {
+                povs.push_back(read_pov(query));
+            }
+            for (auto& pov : povs) {
+                load_parts(pov, false);
+            }
+            return povs;
+        });
+    }
+
+    std::vector<Pov> all() override
+    {
+        return guarded([&] {
+            auto& query = statement(select_sql() + " ORDER BY id");
+            std::vector<Pov> povs;
+            while (query.executeStep()) {
+                povs.push_back(read_pov(query));
+            }
+            for (auto& pov : povs) {
+                load_parts(pov, true);
+            }
+            return povs;
+        });
+    }
+
+    std::int64_t insert(const Pov& pov) override
+    {
+        return guarded([&] {
+            std::string columns;
+            std::string marks;
+            for (const auto& field : record_fields()) {
+                if (field.name == "id") {
+                    continue;
+                }
+                columns += (columns.empty() ? "" : ", ") + quoted(field.name);
+                marks += marks.empty() ? "?" : ", ?";
+            }
+            auto& query = statement(fmt::format("INSERT INTO povs ({}) VALUES ({})", columns, marks));
+            bind_fields(query, pov);
+            query.exec();
+            const auto id = db_->getLastInsertRowid();
+            write_parts(id, pov);
+            for (const auto& entry : pov.journal) {
+                add_journal(id, entry);
+            }
+            return id;
+        });
+    }
+
+    void update(const Pov& pov) override
+    {
+        guarded([&] {
+            std::string assignments;
+            for (const auto& field : record_fields()) {
+                if (field.name != "id") {
+                    assignments += (assignments.empty() ? "" : ", ") + quoted(field.name) + " = ?";
+                }
+            }
+            auto& query = statement(fmt::format("UPDATE povs SET {} WHERE id = ?", assignments));
+            const int count = bind_fields(query, pov);
+            query.bind(count + 1, pov.id);
+            query.exec();
+            auto& capabilities = statement("DELETE FROM capabilities WHERE pov_id = ?");
+            capabilities.bind(1, pov.id);
+            capabilities.exec();
+            auto& extensions = statement("DELETE FROM extensions WHERE pov_id = ?");
+            extensions.bind(1, pov.id);
+            extensions.exec();
+            write_parts(pov.id, pov);
+        });
+    }
+
+    void add_journal(std::int64_t id, const JournalEntry& entry) override
+    {
+        guarded([&] {
+            auto& query = statement("INSERT INTO journal (pov_id, on_date, kind, text) VALUES (?, ?, ?, ?)");
+            query.bind(1, id);
+            query.bind(2, format_date(entry.on));
+            query.bind(3, std::string(to_string(entry.kind)));
+            query.bind(4, entry.text);
+            query.exec();
+        });
+    }
+
+    void add_event(std::int64_t id, const Event& event) override
+    {
+        guarded([&] {
+            auto& query = statement("INSERT INTO events (pov_id, at, kind, changes, detail) VALUES (?, ?, ?, ?, ?)");
+            query.bind(1, id);
+            query.bind(2, event.at);
+            query.bind(3, std::string(to_string(event.kind)));
+            query.bind(4, event.changes.dump());
+            bind_text(query, 5, event.detail);
+            query.exec();
+        });
+    }
+
+    std::vector<Event> events(std::int64_t id) override
+    {
+        return guarded([&] {
+            auto& query = statement("SELECT at, kind, changes, detail FROM events WHERE pov_id = ? ORDER BY id");
+            query.bind(1, id);
+            std::vector<Event> out;
+            while (query.executeStep()) {
+                Event event;
+                event.at = query.getColumn(0).getString();
+                event.kind = enum_from_string<EventKind>(query.getColumn(1).getString()).value_or(EventKind::updated);
+                event.changes = Json::parse(query.getColumn(2).getString(), nullptr, false);
+                if (event.changes.is_discarded()) {
+                    event.changes = Json::object();
+                }
+                event.detail = text_of(query.getColumn(3));
+                out.push_back(std::move(event));
+            }
+            return out;
+        });
+    }
+
+    std::map<std::string, int> in_progress_by_sa() override
+    {
+        return guarded([&] {
+            auto& query = statement("SELECT sa, count(*) FROM povs WHERE status = 'in_progress' GROUP BY sa");
+            std::map<std::string, int> out;
+            while (query.executeStep()) {
+                out[query.getColumn(0).getString()] = query.getColumn(1).getInt();
+            }
+            return out;
+        });
+    }
+
+    int in_progress_count(const std::string& sa) override
+    {
+        return guarded([&] {
+            auto& query = statement("SELECT count(*) FROM povs WHERE status = 'in_progress' AND sa = ?");
+            query.bind(1, sa);
+            query.executeStep();
+            return query.getColumn(0).getInt();
+        });
+    }
+
+    std::vector<std::string> check() override
+    {
+        return guarded([&] {
+            std::vector<std::string> problems;
+            SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
+            while (integrity.executeStep()) {
+                const auto line = integrity.getColumn(0).getString();
+                if (line != "ok") {
+                    problems.push_back(line);
+                }
+            }
+            SQLite::Statement keys(*db_, "PRAGMA foreign_key_check");
+            while (keys.executeStep()) {
+                problems.push_back(fmt::format("{} row {} refers to a missing {}", keys.getColumn(0).getString(),
+                                               keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
+            }
+            return problems;
+        });
+    }
+
+    void backup(const fs::path& target) override
+    {
+        auto temporary = target;
+        temporary += ".XXXXXX";
+        std::string name = temporary.string();
+        const int fd = ::mkstemp(name.data()); // mode 0600
+        if (fd < 0) {
+            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), std::strerror(errno)));
+        }
+        ::close(fd);
+        try {
+            SQLite::Database copy(name, SQLite::OPEN_READWRITE);
+            SQLite::Backup copier(copy, *db_);
+            copier.executeStep();
+        } catch (const SQLite::Exception& e) {
+            ::unlink(name.c_str());
+            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), e.what()));
+        }
+        if (::rename(name.c_str(), target.c_str()) != 0) {
+            const auto reason = std::strerror(errno);
+            ::unlink(name.c_str());
+            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), reason));
+        }
+    }
+
+    [[nodiscard]] std::string location() const override { return path_; }
+
+    // Brings the schema up to date; each migration runs once, in its own transaction.
+    void migrate()
+    {
+        guarded([&] {
+            while (true) {
+                const int version = db_->execAndGet("PRAGMA user_version").getInt();
+                if (version >= sqlite_schema_version) {
+                    return;
+                }
+                if (!writable_) {
+                    throw Error(Exit::storage, fmt::format("database {} needs an upgrade (schema {} → {}); run pov "
+                                                           "once with write access to it",
+                                                           path_, version, sqlite_schema_version));
+                }
+                transaction(Lock::write, [&] {
+                    // Another process may have migrated while this one waited for the lock.
+                    const int current = db_->execAndGet("PRAGMA user_version").getInt();
+                    if (current != version) {
+                        return;
+                    }
+                    db_->exec(std::string(sqlite::migrations[static_cast<std::size_t>(version)]));
+                    db_->exec(fmt::format("PRAGMA user_version = {}", version + 1));
+                });
+            }
+        });
+    }
+
+private:
+    template <typename Work> auto guarded(Work&& work) -> decltype(work())
+    {
+        try {
+            return work();
+        } catch (const SQLite::Exception& e) {
+            storage_failure(path_, busy_timeout_ms_, e);
+        }
+    }
+
+    SQLite::Statement& statement(const std::string& sql)
+    {
+        auto& slot = statements_[sql];
+        if (!slot) {
+            slot = std::make_unique<SQLite::Statement>(*db_, sql);
+        } else {
+            slot->reset();
+            slot->clearBindings();
+        }
+        return *slot;
+    }
+
+    static const std::string& select_sql()
+    {
+        static const std::string sql = fmt::format("SELECT {}, {} FROM povs", column_list(), last_activity_sql);
+        return sql;
+    }
+
+    static Pov read_pov(SQLite::Statement& query)
+    {
+        Pov pov;
+        int index = 0;
+        for (const auto& field : record_fields()) {
+            const auto column = query.getColumn(index++);
+            Json value;
+            if (column.isNull()) {
+                value = nullptr;
+            } else if (field.kind == FieldKind::boolean) {
+                value = column.getInt() != 0;
+            } else if (field.kind == FieldKind::integer || field.kind == FieldKind::money) {
+                value = column.getInt64();
+            } else {
+                value = column.getString();
+            }
+            put_field(pov, field, value);
+        }
+        pov.last_activity = date_of(query.getColumn(index));
+        return pov;
+    }
+
+    // Binds every field but id from 1 on; returns how many were bound.
+    static int bind_fields(SQLite::Statement& query, const Pov& pov)
+    {
+        int index = 0;
+        for (const auto& field : record_fields()) {
+            if (field.name != "id") {
+                bind_json(query, ++index, field.get(pov));
+            }
+        }
+        return index;
+    }
+
+    void load_parts(Pov& pov, bool with_journal)
+    {
+        auto& capabilities = statement(
+            "SELECT n, title, target, outcome, status, evidence, updated_on FROM capabilities WHERE pov_id = ? ORDER BY n");
+        capabilities.bind(1, pov.id);
+        while (capabilities.executeStep()) {
+            Capability capability;
+            capability.n = capabilities.getColumn(0).getInt();
+            capability.title = text_of(capabilities.getColumn(1));
+            capability.target = text_of(capabilities.getColumn(2));
+            capability.outcome = text_of(capabilities.getColumn(3));
+            capability.status = enum_from_string<CapabilityStatus>(capabilities.getColumn(4).getString())
+                                    .value_or(CapabilityStatus::pending);
+            capability.evidence = text_of(capabilities.getColumn(5));
+            capability.updated_on = date_of(capabilities.getColumn(6));
+            pov.capabilities.push_back(std::move(capability));
+        }
+        auto& extensions = statement(
+            "SELECT from_date, to_date, reason, on_date FROM extensions WHERE pov_id = ? ORDER BY seq");
+        extensions.bind(1, pov.id);
+        while (extensions.executeStep()) {
+            pov.extensions.push_back({date_of(extensions.getColumn(0)).value_or(Date{}),
+                                      date_of(extensions.getColumn(1)).value_or(Date{}),
+                                      text_of(extensions.getColumn(2)),
+                                      date_of(extensions.getColumn(3)).value_or(Date{})});
+        }
+        if (!with_journal) {
+            return;
+        }
+        auto& journal = statement("SELECT on_date, kind, text FROM journal WHERE pov_id = ? ORDER BY on_date, id");
+        journal.bind(1, pov.id);
+        while (journal.executeStep()) {
+            pov.journal.push_back({date_of(journal.getColumn(0)).value_or(Date{}),
+                                   enum_from_string<JournalKind>(journal.getColumn(1).getString())
+                                       .value_or(JournalKind::note),
+                                   text_of(journal.getColumn(2))});
+        }
+    }
+
+    void write_parts(std::int64_t id, const Pov& pov)
+    {
+        auto& capability = statement("INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
+                                     "updated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& c : pov.capabilities) {
+            capability.reset();
+            capability.clearBindings();
+            capability.bind(1, id);
+            capability.bind(2, c.n);
+            capability.bind(3, c.title);
+            bind_text(capability, 4, c.target);
+            bind_text(capability, 5, c.outcome);
+            capability.bind(6, std::string(to_string(c.status)));
+            bind_text(capability, 7, c.evidence);
+            bind_date(capability, 8, c.updated_on);
+            capability.exec();
+        }
+        auto& extension = statement(
+            "INSERT INTO extensions (pov_id, seq, from_date, to_date, reason, on_date) VALUES (?, ?, ?, ?, ?, ?)");
+        int seq = 0;
+        for (const auto& e : pov.extensions) {
+            extension.reset();
+            extension.clearBindings();
+            extension.bind(1, id);
+            extension.bind(2, ++seq);
+            extension.bind(3, format_date(e.from));
+            extension.bind(4, format_date(e.to));
+            extension.bind(5, e.reason);
+            extension.bind(6, format_date(e.on));
+            extension.exec();
+        }
+    }
+
+    std::string path_;
+    int busy_timeout_ms_;
+    std::unique_ptr<SQLite::Database> db_;
+    bool writable_;
+    bool in_transaction_ = false;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// A database whose user_version is 0 but that already holds tables belongs to something else.
+bool holds_foreign_tables(SQLite::Database& db)
+{
+    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").getInt() > 0;
+}
+
+} // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
+{
+    const auto path = options.path.string();
+    std::error_code error;
+    const bool exists = fs::exists(options.path, error);
+    if (exists && fs::is_directory(options.path, error)) {
+        throw Error(Exit::storage, fmt::format("database {} is a folder, not a file", path));
+    }
+    std::string target = path;
+    int flags = SQLite::OPEN_READWRITE;
+    bool writable = true;
+    switch (options.mode) {
+    case OpenMode::create:
+        create_private_file(options.path);
+        break;
+    case OpenMode::existing_or_empty:
+        if (!exists) {
+            target = ":memory:"; // reads as empty; nothing is created
+        } else if (::access(path.c_str(), W_OK) != 0) {
+            flags = SQLite::OPEN_READONLY;
+            writable = false;
+        }
+        break;
+    case OpenMode::read_only:
+        if (!exists) {
+            throw Error(Exit::not_found, fmt::format("no database at {}", path));
+        }
+        flags = SQLite::OPEN_READONLY;
+        writable = false;
+        break;
+    }
+    try {
+        auto db = std::make_unique<SQLite::Database>(target, flags, options.busy_timeout_ms);
+        // Read the version before anything else: a newer or foreign file must stay untouched.
+        const int version = db->execAndGet("PRAGMA user_version").getInt();
+        if (version > sqlite_schema_version) {
+            throw Error(Exit::storage, fmt::format("database {} has schema version {}, newer than this pov knows ({}); "
+                                                   "upgrade pov. The file was left untouched",
+                                                   path, version, sqlite_schema_version));
+        }
+        if (version == 0 && holds_foreign_tables(*db)) {
+            throw Error(Exit::storage, fmt::format("{} is an SQLite database of another program, not pov's; it was "
+                                                   "left untouched",
+                                                   path));
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        if (writable && target != ":memory:") {
+            const auto mode = db->execAndGet("PRAGMA journal_mode").getString();
+            if (mode != "wal") {
+                db->exec("PRAGMA journal_mode = WAL");
+            }
+            db->exec("PRAGMA synchronous = NORMAL");
+        }
+        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:");
+        store->migrate();
+        return store;
+    } catch (const SQLite::Exception& e) {
+        storage_failure(path, options.busy_timeout_ms, e);
+    }
+}
+
+} // namespace pov

@@ -1,0 +1,119 @@
+#include "pov/values.hpp"
+
+#include <limits>
+#include <string>
+
+namespace pov {
+
+namespace {
+
+constexpr std::int64_t max_money = 1'000'000'000'000'000; // a quadrillion dollars: beyond is a typo
+
+[[noreturn]] void malformed_money(std::string_view text, std::string_view what)
+{
+    throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected an amount in US dollars such as "
+                                         "150000, 150k, 1.2M or $150,000",
+                                         what, text));
+}
+
+} // namespace
+
+std::int64_t parse_money(std::string_view text, std::string_view what)
+{
+    std::string_view rest = text;
+    if (!rest.empty() && rest.front() == '$') {
+        rest.remove_prefix(1);
+    }
+    std::int64_t scale = 1;
+    if (!rest.empty()) {
+        switch (rest.back()) {
+        case 'k': case 'K': scale = 1'000; break;
+        case 'm': case 'M': scale = 1'000'000; break;
+        case 'b': case 'B': scale = 1'000'000'000; break;
+        default: break;
+        }
+        if (scale != 1) {
+            rest.remove_suffix(1);
+        }
+    }
+    // Digits with optional thousands separators and one decimal point, kept exact as
+    // an integer and a count of decimals, so 1.2M is 1,200,000 and not 1,199,999.
+    std::int64_t digits = 0;
+    int decimals = 0;
+    bool seen_point = false;
+    bool seen_digit = false;
+    for (const char c : rest) {
+        if (c == ',' && !seen_point) {
+            continue;
+        }
+        if (c == '.' && !seen_point) {
+            seen_point = true;
+            continue;
+        }
+        if (c < '0' || c > '9') {
+            malformed_money(text, what);
+        }
+        seen_digit = true;
+        if (digits > (std::numeric_limits<std::int64_t>::max() - 9) / 10) {
+            throw Error(Exit::invalid, fmt::format("{} '{}' is too large", what, text));
+        }
+        digits = digits * 10 + (c - '0');
+        decimals += seen_point ? 1 : 0;
+    }
+    if (!seen_digit) {
+        malformed_money(text, what);
+    }
+    std::int64_t divisor = 1;
+    for (int i = 0; i < decimals; ++i) {
+        divisor *= 10;
+        if (divisor > 1'000'000'000'000) {
+            malformed_money(text, what);
+        }
+    }
+    if (digits / divisor > max_money / scale) {
+        throw Error(Exit::invalid, fmt::format("{} '{}' is too large; at most {} is accepted", what, text, max_money));
+    }
+    const auto whole = digits * scale;
+    if (whole % divisor != 0) {
+        throw Error(Exit::invalid, fmt::format("{} '{}' is not a whole number of dollars", what, text));
+    }
+    return whole / divisor;
+}
+
+bool parse_bool(std::string_view text, std::string_view what)
+{
+    if (text == "yes" || text == "true") {
+        return true;
+    }
+    if (text == "no" || text == "false") {
+        return false;
+    }
+    throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected yes, no, true or false", what, text));
+}
+
+std::int64_t parse_integer(std::string_view text, std::string_view what)
+{
+    std::string_view digits = text;
+    const bool negative = !digits.empty() && digits.front() == '-';
+    if (negative) {
+        digits.remove_prefix(1);
+    }
+    if (digits.empty() || digits.size() > 18) {
+        throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected a whole number", what, text));
+    }
+    std::int64_t value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') {
+            throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected a whole number", what, text));
+        }
+        value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+}
+
+Status parse_status(std::string_view text)
+{
+    return parse_choice<Status>(text == "in-progress" ? std::string_view("in_progress") : text, "status");
+}
+
+} // namespace pov
