@@ -1,5 +1,6 @@
 // demo: a database full of a realistic team's POVs, so a newcomer sees pov at work.
 #include "cli/commands.hpp"
+#include "pov/demo.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +8,12 @@ namespace pov::cli {
 
 void add_demo_command(CLI::App& app, Context& context)
 {
-    app.add_subcommand("demo", "Fill the database with a sample team's POVs at every stage")->callback([&context] {
-        (void)context;
-    });
+    app.add_subcommand("demo", "Fill an empty database with a sample team's POVs at every stage (use --db)")
+        ->callback([&context] {
+            const int count = fill_demo(context.store(OpenMode::create), context.config(), context.today());
+            const auto path = context.database_path().string();
+            context.say(fmt::format("Created {} sample POVs in {}; try: pov --db {} list", count, path, path));
+        });
 }
 
 } // namespace pov::cli

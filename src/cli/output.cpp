@@ -96,6 +96,9 @@ std::string Table::render(const Style& style, std::string_view indent) const
                 out += "  ";
             }
         }
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
         return out + "\n";
     };
     std::string out = line(headers_, nullptr, true);

@@ -163,6 +163,7 @@ Outcome Tracker::create(const std::vector<FieldInput>& fields, const std::vector
     store_.transaction(Store::Lock::write, [&] {
         pov.id = store_.insert(pov);
         Event event{clock_.now, EventKind::created, diff_scalars(Pov{}, pov), {}};
+        event.changes.erase("id");
         for (const auto& capability : pov.capabilities) {
             event.changes[fmt::format("capabilities.{}", capability.n)] =
                 Json::array({nullptr, capability_summary(capability)});
