@@ -45,8 +45,8 @@ public:
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
     virtual std::vector<Pov> list(const ListFilter& filter) = 0;
-    // Every POV with its journal, in id order (export, report).
-    virtual std::vector<Pov> all() = 0;
+    // Every POV in id order (export with journals; the report without).
+    virtual std::vector<Pov> all(bool with_journal) = 0;
 
     // Stores a new POV with its capabilities, extensions and journal; returns its id.
     virtual std::int64_t insert(const Pov& pov) = 0;

@@ -11,6 +11,8 @@
 
 namespace pov::cli {
 
+using render::shown;
+
 namespace {
 
 int parse_capability_number(const std::string& text)

@@ -14,6 +14,7 @@ void add_journal_commands(CLI::App& app, Context& context);    // log, retro
 void add_config_commands(CLI::App& app, Context& context);     // config init|show|path
 void add_database_commands(CLI::App& app, Context& context);   // init, db check|backup|path
 void add_demo_command(CLI::App& app, Context& context);        // demo
+void add_report_command(CLI::App& app, Context& context);      // report
 
 // `--json` on a command: print the result as JSON (section 12).
 CLI::Option* add_json_flag(CLI::App& command, bool& json);

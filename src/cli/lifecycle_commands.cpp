@@ -11,6 +11,8 @@
 
 namespace pov::cli {
 
+using render::shown;
+
 namespace {
 
 std::optional<Date> optional_date(const std::string& text, Context& context)

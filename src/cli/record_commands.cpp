@@ -13,6 +13,8 @@
 
 namespace pov::cli {
 
+using render::shown;
+
 namespace {
 
 std::string option_name(std::string_view field)

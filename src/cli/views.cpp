@@ -9,6 +9,8 @@
 
 namespace pov::cli {
 
+using namespace render;
+
 namespace {
 
 constexpr std::size_t label_width = 16;
@@ -278,6 +280,11 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
         out += fmt::format("Not qualified: {} of {} checks fail.\n", failed, qualification.checks.size());
     }
     return out;
+}
+
+void print_json(const Json& value)
+{
+    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
 void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "cli/output.hpp"
+#include "render/text.hpp"
 #include "pov/qualification.hpp"
 #include "pov/record.hpp"
 
@@ -11,6 +11,11 @@
 #include <vector>
 
 namespace pov::cli {
+
+using render::Style;
+
+// Pretty-printed JSON on stdout.
+void print_json(const Json& value);
 
 // The record as section 12's JSON, with `risks`.
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);

@@ -265,7 +265,7 @@ public:
         });
     }
 
-    std::vector<Pov> all() override
+    std::vector<Pov> all(bool with_journal) override
     {
         return guarded([&] {
             auto& query = statement(select_sql() + " ORDER BY id");
@@ -274,7 +274,7 @@ public:
                 povs.push_back(read_pov(query));
             }
             for (auto& pov : povs) {
-                load_parts(pov, true);
+                load_parts(pov, with_journal);
             }
             return povs;
         });

@@ -1,4 +1,4 @@
-#include "cli/output.hpp"
+#include "render/text.hpp"
 
 #include "pov/text.hpp"
 
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace pov::cli {
+namespace pov::render {
 
 std::string Style::paint(std::string_view code, std::string_view text) const
 {
@@ -108,9 +108,4 @@ std::string Table::render(const Style& style, std::string_view indent) const
     return out;
 }
 
-void print_json(const Json& value)
-{
-    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
-}
-
-} // namespace pov::cli
+} // namespace pov::render

@@ -1,4 +1,4 @@
-// Text output shared by the commands: colour, tables, values shown safely on a terminal.
+// Text output shared by the commands and renderers: colour, tables, values shown safely.
 #pragma once
 
 #include "pov/record.hpp"
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pov::cli {
+namespace pov::render {
 
 // ANSI colour, or plain text when off.
 class Style {
@@ -57,6 +57,4 @@ private:
     std::vector<std::vector<std::string>> colors_;
 };
 
-void print_json(const Json& value);
-
-} // namespace pov::cli
+} // namespace pov::render

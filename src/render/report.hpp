@@ -1,0 +1,48 @@
+// The report's renderings: one ReportFigures, five formats, the same numbers in each.
+// Rates are whole percents in text, Markdown and HTML (67%), numbers 0–1 in JSON and CSV.
+#pragma once
+
+#include "pov/report.hpp"
+#include "render/text.hpp"
+
+#include <optional>
+#include <string>
+
+namespace pov::render {
+
+enum class ReportFormat { text, markdown, json, csv, html };
+
+Json report_json(const ReportFigures& figures);
+std::string report_csv(const ReportFigures& figures);
+std::string report_text(const ReportFigures& figures, const Style& style);
+std::string report_markdown(const ReportFigures& figures);
+std::string report_html(const ReportFigures& figures);
+
+std::string render_report(const ReportFigures& figures, ReportFormat format, const Style& style);
+
+// The report laid out once as sections of facts and tables; text, Markdown and HTML draw it.
+struct ReportTable {
+    std::vector<std::string> headers;
+    std::vector<bool> right_aligned;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::vector<std::string>> colors; // ANSI codes per cell, for text on a terminal
+};
+
+struct ReportSection {
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> facts;
+    std::optional<ReportTable> table;
+    std::string empty; // shown when there is no table and no fact
+};
+
+std::string report_title(const ReportFigures& figures);
+std::vector<ReportSection> report_sections(const ReportFigures& figures);
+
+// Shared by the renderers so every format shows a figure the same way.
+std::string percent(std::optional<double> rate);      // "67%", "–" when null
+std::string decimal(std::optional<double> value);     // "28", "28.5", "–" when null
+std::optional<double> json_rate(std::optional<double> rate); // rounded to 4 decimals
+std::string period_label(const ReportFigures& figures); // "2026-02-24 → 2026-03-02" or "everything to …"
+std::string competitor_label(const std::string& competitor); // "(none)" for a loss without one
+
+} // namespace pov::render

@@ -1,0 +1,219 @@
+// The report as data: JSON (section 12) and CSV (section 13).
+#include "render/csv.hpp"
+#include "render/report.hpp"
+#include "pov/risks.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace pov::render {
+
+namespace {
+
+Json optional_number(std::optional<double> value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
+
+Json date_json(const std::optional<Date>& date)
+{
+    return date ? Json(format_date(*date)) : Json(nullptr);
+}
+
+Json tally_json(const char* key, const GroupRow& row, bool with_limit)
+{
+    Json out = Json::object();
+    out[key] = row.name.empty() ? Json(nullptr) : Json(row.name);
+    out["in_progress"] = row.tally.in_progress;
+    if (with_limit) {
+        out["over_limit"] = row.over_limit;
+    }
+    out["closed"] = row.tally.closed;
+    out["won"] = row.tally.won;
+    out["lost"] = row.tally.lost;
+    out["win_rate"] = optional_number(json_rate(row.tally.win_rate()));
+    return out;
+}
+
+Json risks_json(const std::vector<Risk>& risks)
+{
+    Json out = Json::array();
+    for (const auto risk : risks) {
+        out.push_back(std::string(to_string(risk)));
+    }
+    return out;
+}
+
+std::string cell(const Json& value)
+{
+    if (value.is_null()) {
+        return "";
+    }
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    return value.dump();
+}
+
+} // namespace
+
+std::optional<double> json_rate(std::optional<double> rate)
+{
+    if (!rate) {
+        return std::nullopt;
+    }
+    return std::round(*rate * 10000.0) / 10000.0;
+}
+
+std::string competitor_label(const std::string& competitor)
+{
+    return competitor.empty() ? "(none)" : competitor;
+}
+
+Json report_json(const ReportFigures& f)
+{
+    Json out = Json::object();
+    out["as_of"] = format_date(f.range.as_of());
+    out["since"] = date_json(f.range.since);
+    out["until"] = format_date(f.range.until);
+    out["sa"] = f.sa.empty() ? Json(nullptr) : Json(f.sa);
+    auto& counts = out["counts"] = Json::object();
+    for (std::size_t i = 0; i < f.counts.size(); ++i) {
+        counts[std::string(EnumNames<Status>::names[i])] = f.counts[i];
+    }
+    out["period"] = {{"created", f.created}, {"started", f.started}, {"won", f.won}, {"lost", f.lost},
+                     {"cancelled", f.cancelled}};
+    out["win_rate"] = {{"period", optional_number(json_rate(f.win_rate_period))},
+                       {"overall", optional_number(json_rate(f.win_rate_overall))}};
+    out["days_in_pov"] = {{"median", optional_number(f.days_median)},
+                          {"mean", optional_number(f.days_mean)},
+                          {"count", f.days_count}};
+    out["length"] = {{"planned_mean", optional_number(f.planned_days_mean)},
+                     {"actual_mean", optional_number(f.actual_days_mean)}};
+    out["extensions"] = {{"granted", f.extensions_granted}, {"povs", f.povs_extended}, {"endless", f.endless}};
+    out["concurrency_limit"] = f.concurrency_limit;
+    auto& per_sa = out["per_sa"] = Json::array();
+    for (const auto& row : f.per_sa) {
+        per_sa.push_back(tally_json("sa", row, true));
+    }
+    auto& per_type = out["per_type"] = Json::array();
+    for (const auto& row : f.per_type) {
+        per_type.push_back(tally_json("type", row, false));
+    }
+    auto& per_solution = out["per_solution"] = Json::array();
+    for (const auto& row : f.per_solution) {
+        per_solution.push_back(tally_json("solution", row, false));
+    }
+    Json by_competitor = Json::object();
+    for (const auto& [competitor, count] : f.losses_by_competitor) {
+        by_competitor[competitor_label(competitor)] = count;
+    }
+    out["losses"] = {{"by_competitor", by_competitor},
+                     {"by_type", {{"technical", f.losses_technical}, {"non-technical", f.losses_non_technical}}}};
+    out["capability_hit_rate"] = optional_number(json_rate(f.capability_hit_rate));
+    out["capabilities"] = {{"met", f.capabilities_met}, {"total", f.capabilities_total}};
+    auto& attention = out["attention"] = Json::array();
+    for (const auto& item : f.attention) {
+        Json advice = Json::array();
+        for (const auto risk : item.risks) {
+            advice.push_back(std::string(risk_advice(risk)));
+        }
+        attention.push_back({{"id", item.pov.id},
+                             {"name", item.pov.name},
+                             {"sa", item.pov.sa},
+                             {"status", std::string(to_string(item.status))},
+                             {"end", date_json(item.end)},
+                             {"risks", risks_json(item.risks)},
+                             {"advice", advice}});
+    }
+    Json ending = Json::array();
+    for (const auto& item : f.ending) {
+        ending.push_back({{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa},
+                          {"end", format_date(item.date)}});
+    }
+    Json starting = Json::array();
+    for (const auto& item : f.starting) {
+        starting.push_back({{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa},
+                            {"start", format_date(item.date)}});
+    }
+    out["upcoming"] = {{"days", f.upcoming_days}, {"ending", ending}, {"starting", starting}};
+    auto& timeline = out["timeline"] = Json::array();
+    for (const auto& item : f.timeline) {
+        timeline.push_back({{"id", item.pov.id},
+                            {"name", item.pov.name},
+                            {"sa", item.pov.sa},
+                            {"started_on", format_date(item.started_on)},
+                            {"end", format_date(item.end)},
+                            {"original_end", date_json(item.original_end)}});
+    }
+    return out;
+}
+
+// One long table, `section,name,metric,value`, from the JSON so both carry the same numbers.
+std::string report_csv(const ReportFigures& f)
+{
+    const auto json = report_json(f);
+    std::string out = csv_row({"section", "name", "metric", "value"});
+    const auto row = [&](const std::string& section, const std::string& name, const std::string& metric,
+                         const Json& value) { out += csv_row({section, name, metric, cell(value)}); };
+    for (const auto* key : {"as_of", "since", "until", "sa"}) {
+        row("report", "", key, json[key]);
+    }
+    row("report", "", "concurrency_limit", json["concurrency_limit"]);
+    for (const auto* section : {"counts", "period", "win_rate", "days_in_pov", "length", "extensions"}) {
+        for (const auto& [metric, value] : json[section].items()) {
+            row(section, "", metric, value);
+        }
+    }
+    const std::pair<const char*, const char*> groups[] = {{"per_sa", "sa"}, {"per_type", "type"},
+                                                          {"per_solution", "solution"}};
+    for (const auto& [section, key] : groups) {
+        for (const auto& item : json[section]) {
+            for (const auto& [metric, value] : item.items()) {
+                if (metric != key) {
+                    row(section, cell(item[key]), metric, value);
+                }
+            }
+        }
+    }
+    for (const auto& [competitor, count] : json["losses"]["by_competitor"].items()) {
+        row("losses_by_competitor", competitor, "count", count);
+    }
+    for (const auto& [type, count] : json["losses"]["by_type"].items()) {
+        row("losses_by_type", type, "count", count);
+    }
+    row("capabilities", "", "hit_rate", json["capability_hit_rate"]);
+    row("capabilities", "", "met", json["capabilities"]["met"]);
+    row("capabilities", "", "total", json["capabilities"]["total"]);
+    for (const auto& item : json["attention"]) {
+        const auto id = cell(item["id"]);
+        row("attention", id, "name", item["name"]);
+        row("attention", id, "sa", item["sa"]);
+        row("attention", id, "risks", fmt::format("{}", fmt::join(item["risks"].get<std::vector<std::string>>(), ";")));
+    }
+    for (const auto* kind : {"ending", "starting"}) {
+        for (const auto& item : json["upcoming"][kind]) {
+            const auto id = cell(item["id"]);
+            row(std::string("upcoming_") + kind, id, "name", item["name"]);
+            row(std::string("upcoming_") + kind, id, "sa", item["sa"]);
+            row(std::string("upcoming_") + kind, id, kind == std::string("ending") ? "end" : "start",
+                item[kind == std::string("ending") ? "end" : "start"]);
+        }
+    }
+    return out;
+}
+
+std::string render_report(const ReportFigures& figures, ReportFormat format, const Style& style)
+{
+    switch (format) {
+    case ReportFormat::text: return report_text(figures, style);
+    case ReportFormat::markdown: return report_markdown(figures);
+    case ReportFormat::json: return report_json(figures).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    case ReportFormat::csv: return report_csv(figures);
+    case ReportFormat::html: return report_html(figures);
+    }
+    return {};
+}
+
+} // namespace pov::render

@@ -1,0 +1,247 @@
+// The report for people: sections laid out once, drawn as text (aligned tables) or Markdown.
+#include "pov/risks.hpp"
+#include "pov/text.hpp"
+#include "render/report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace pov::render {
+
+namespace {
+
+constexpr const char* red = "31";
+constexpr const char* yellow = "33";
+
+std::string count(int n, std::string_view one, std::string_view many)
+{
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+ReportTable tally_table(std::string_view first, const std::vector<GroupRow>& rows, bool with_limit)
+{
+    ReportTable table{{std::string(first), "IN PROGRESS", "CLOSED", "WON", "LOST", "WIN RATE"},
+                      {false, true, true, true, true, true},
+                      {},
+                      {}};
+    for (const auto& row : rows) {
+        auto in_progress = std::to_string(row.tally.in_progress);
+        if (with_limit && row.over_limit) {
+            in_progress += " (over limit)";
+        }
+        table.rows.push_back({row.name.empty() ? std::string(dash) : row.name, in_progress,
+                              std::to_string(row.tally.closed), std::to_string(row.tally.won),
+                              std::to_string(row.tally.lost), percent(row.tally.win_rate())});
+        table.colors.push_back({"", with_limit && row.over_limit ? red : ""});
+    }
+    return table;
+}
+
+std::string risk_names(const std::vector<Risk>& risks)
+{
+    std::string out;
+    for (const auto risk : risks) {
+        out += (out.empty() ? "" : ", ") + std::string(to_string(risk));
+    }
+    return out;
+}
+
+ReportTable upcoming_table(const std::vector<UpcomingItem>& items, std::string_view date_header)
+{
+    ReportTable table{{"ID", "NAME", "SA", std::string(date_header)}, {true, false, false, false}, {}, {}};
+    for (const auto& item : items) {
+        table.rows.push_back({std::to_string(item.pov.id), item.pov.name, item.pov.sa, format_date(item.date)});
+    }
+    return table;
+}
+
+std::string md_escape(std::string_view text)
+{
+    std::string out;
+    for (const char c : escape_control(text)) {
+        if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' ||
+            c == ']') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string percent(std::optional<double> rate)
+{
+    return rate ? fmt::format("{}%", std::lround(*rate * 100.0)) : std::string(dash);
+}
+
+std::string decimal(std::optional<double> value)
+{
+    if (!value) {
+        return std::string(dash);
+    }
+    if (*value == std::floor(*value)) {
+        return fmt::format("{}", static_cast<long long>(*value));
+    }
+    return fmt::format("{:.1f}", *value);
+}
+
+std::string period_label(const ReportFigures& f)
+{
+    if (!f.range.since) {
+        return fmt::format("everything up to {}", format_date(f.range.until));
+    }
+    return fmt::format("{} → {}", format_date(*f.range.since), format_date(f.range.until));
+}
+
+std::string report_title(const ReportFigures& f)
+{
+    return fmt::format("POV report: {}{}", period_label(f), f.sa.empty() ? "" : " · SA " + f.sa);
+}
+
+std::vector<ReportSection> report_sections(const ReportFigures& f)
+{
+    std::vector<ReportSection> sections;
+
+    ReportSection summary{"Summary", {}, {}, {}};
+    std::string counts;
+    for (std::size_t i = 0; i < f.counts.size(); ++i) {
+        counts += fmt::format("{}{} {}", i == 0 ? "" : " · ", EnumNames<Status>::names[i], f.counts[i]);
+    }
+    summary.facts = {
+        {"As of", format_date(f.range.as_of())},
+        {"By status", counts},
+        {"In the period", fmt::format("created {} · started {} · won {} · lost {} · cancelled {}", f.created,
+                                      f.started, f.won, f.lost, f.cancelled)},
+        {"Win rate", fmt::format("{} in the period · {} overall", percent(f.win_rate_period),
+                                 percent(f.win_rate_overall))},
+        {"Days in POV", fmt::format("median {} · mean {} (over {})", decimal(f.days_median), decimal(f.days_mean),
+                                    count(f.days_count, "POV closed in the period", "POVs closed in the period"))},
+        {"Planned vs actual", fmt::format("{} planned · {} actual days on average", decimal(f.planned_days_mean),
+                                          decimal(f.actual_days_mean))},
+        {"Extensions", fmt::format("{} granted in the period to {} · {} open with more than one",
+                                   f.extensions_granted, count(f.povs_extended, "POV", "POVs"), f.endless)},
+        {"Capability hit rate",
+         fmt::format("{} ({} of {} criteria met in POVs closed in the period)", percent(f.capability_hit_rate),
+                     f.capabilities_met, f.capabilities_total)},
+    };
+    sections.push_back(std::move(summary));
+
+    sections.push_back({fmt::format("Per SA (limit {} in progress)", f.concurrency_limit), {},
+                        f.per_sa.empty() ? std::nullopt : std::optional(tally_table("SA", f.per_sa, true)),
+                        "No POV in progress or closed in the period."});
+    sections.push_back({"Per type", {},
+                        f.per_type.empty() ? std::nullopt : std::optional(tally_table("TYPE", f.per_type, false)),
+                        "No POV in progress or closed in the period."});
+    sections.push_back({"Per solution", {},
+                        f.per_solution.empty() ? std::nullopt
+                                               : std::optional(tally_table("SOLUTION", f.per_solution, false)),
+                        "No POV in progress or closed in the period."});
+
+    ReportSection losses{"Losses", {}, {}, "No POV lost in the period."};
+    if (f.lost > 0) {
+        losses.facts.push_back({"By type", fmt::format("technical {} · non-technical {}", f.losses_technical,
+                                                       f.losses_non_technical)});
+        ReportTable table{{"COMPETITOR", "LOSSES"}, {false, true}, {}, {}};
+        for (const auto& [competitor, n] : f.losses_by_competitor) {
+            table.rows.push_back({competitor_label(competitor), std::to_string(n)});
+        }
+        losses.table = std::move(table);
+    }
+    sections.push_back(std::move(losses));
+
+    ReportSection attention{fmt::format("Needs attention ({})", f.attention.size()), {}, {},
+                            "No open POV has a risk."};
+    if (!f.attention.empty()) {
+        ReportTable table{{"ID", "NAME", "SA", "STATUS", "END", "RISKS", "WHAT TO DO"},
+                          {true, false, false, false, false, false, false},
+                          {},
+                          {}};
+        for (const auto& item : f.attention) {
+            const bool severe = item.risks.front() <= Risk::unsigned_criteria;
+            table.rows.push_back({std::to_string(item.pov.id), item.pov.name, item.pov.sa,
+                                  std::string(to_string(item.status)),
+                                  item.end ? format_date(*item.end) : std::string(dash), risk_names(item.risks),
+                                  std::string(risk_advice(item.risks.front()))});
+            table.colors.push_back({"", "", "", "", "", severe ? red : yellow});
+        }
+        attention.table = std::move(table);
+    }
+    sections.push_back(std::move(attention));
+
+    sections.push_back({fmt::format("Ending in the next {} days", f.upcoming_days), {},
+                        f.ending.empty() ? std::nullopt : std::optional(upcoming_table(f.ending, "END")),
+                        "None."});
+    sections.push_back({fmt::format("Starting in the next {} days", f.upcoming_days), {},
+                        f.starting.empty() ? std::nullopt : std::optional(upcoming_table(f.starting, "START")),
+                        "None."});
+    return sections;
+}
+
+std::string report_text(const ReportFigures& figures, const Style& style)
+{
+    std::string out = style.bold(escape_control(report_title(figures))) + "\n";
+    for (const auto& section : report_sections(figures)) {
+        out += "\n" + style.bold(section.title) + "\n";
+        std::size_t label_width = 0;
+        for (const auto& [label, value] : section.facts) {
+            label_width = std::max(label_width, width(label));
+        }
+        for (const auto& [label, value] : section.facts) {
+            out += fmt::format("  {}{}  {}\n", label, std::string(label_width - width(label), ' '),
+                               escape_control(value));
+        }
+        if (section.table) {
+            Table table(section.table->headers, section.table->right_aligned);
+            for (std::size_t r = 0; r < section.table->rows.size(); ++r) {
+                std::vector<std::string> cells;
+                for (const auto& value : section.table->rows[r]) {
+                    cells.push_back(escape_control(value));
+                }
+                table.add(std::move(cells), r < section.table->colors.size() ? section.table->colors[r]
+                                                                              : std::vector<std::string>{});
+            }
+            out += table.render(style, "  ");
+        } else if (section.facts.empty()) {
+            out += "  " + section.empty + "\n";
+        }
+    }
+    return out;
+}
+
+std::string report_markdown(const ReportFigures& figures)
+{
+    std::string out = "# " + md_escape(report_title(figures)) + "\n";
+    for (const auto& section : report_sections(figures)) {
+        out += "\n## " + md_escape(section.title) + "\n\n";
+        for (const auto& [label, value] : section.facts) {
+            out += fmt::format("- **{}**: {}\n", md_escape(label), md_escape(value));
+        }
+        if (section.table) {
+            if (!section.facts.empty()) {
+                out += "\n";
+            }
+            const auto& table = *section.table;
+            std::string header = "|";
+            std::string rule = "|";
+            for (std::size_t c = 0; c < table.headers.size(); ++c) {
+                header += " " + md_escape(table.headers[c]) + " |";
+                rule += c < table.right_aligned.size() && table.right_aligned[c] ? " ---: |" : " --- |";
+            }
+            out += header + "\n" + rule + "\n";
+            for (const auto& row : table.rows) {
+                out += "|";
+                for (const auto& value : row) {
+                    out += " " + md_escape(value) + " |";
+                }
+                out += "\n";
+            }
+        } else if (section.facts.empty()) {
+            out += section.empty + "\n";
+        }
+    }
+    return out;
+}
+
+} // namespace pov::render
