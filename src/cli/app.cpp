@@ -60,6 +60,7 @@ int run(int argc, char** argv)
     add_lifecycle_commands(app, context);
     add_journal_commands(app, context);
     add_report_command(app, context);
+    add_results_command(app, context);
     add_config_commands(app, context);
     add_demo_command(app, context);
 

@@ -15,6 +15,7 @@ void add_config_commands(CLI::App& app, Context& context);     // config init|sh
 void add_database_commands(CLI::App& app, Context& context);   // init, db check|backup|path
 void add_demo_command(CLI::App& app, Context& context);        // demo
 void add_report_command(CLI::App& app, Context& context);      // report
+void add_results_command(CLI::App& app, Context& context);     // results
 
 // `--json` on a command: print the result as JSON (section 12).
 CLI::Option* add_json_flag(CLI::App& command, bool& json);

@@ -32,8 +32,13 @@ struct ReportSection {
     std::string title;
     std::vector<std::pair<std::string, std::string>> facts;
     std::optional<ReportTable> table;
-    std::string empty; // shown when there is no table and no fact
+    std::string empty;                   // shown when the section has nothing else
+    std::vector<std::string> paragraphs; // free text (multi-line), after the facts
 };
+
+// A section as Markdown: `## title`, facts as a list, paragraphs, then a pipe table.
+std::string markdown_section(const ReportSection& section);
+std::string markdown_escape(std::string_view text);
 
 std::string report_title(const ReportFigures& figures);
 std::vector<ReportSection> report_sections(const ReportFigures& figures);

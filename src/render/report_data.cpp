@@ -11,9 +11,16 @@ namespace pov::render {
 
 namespace {
 
+// Whole numbers print as integers (42, not 42.0), so JSON, CSV and text read alike.
 Json optional_number(std::optional<double> value)
 {
-    return value ? Json(*value) : Json(nullptr);
+    if (!value) {
+        return nullptr;
+    }
+    if (*value == std::floor(*value) && std::fabs(*value) < 1e15) {
+        return static_cast<std::int64_t>(*value);
+    }
+    return *value;
 }
 
 Json date_json(const std::optional<Date>& date)

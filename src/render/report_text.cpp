@@ -56,11 +56,13 @@ ReportTable upcoming_table(const std::vector<UpcomingItem>& items, std::string_v
     return table;
 }
 
-std::string md_escape(std::string_view text)
+} // namespace
+
+std::string markdown_escape(std::string_view text)
 {
     std::string out;
-    for (const char c : escape_control(text)) {
-        if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' ||
+    for (const char c : escape_control(text, true)) {
+        if (c == '|' || c == '\\' || c == '*' || c == '`' || c == '<' || c == '>' || c == '[' ||
             c == ']') {
             out += '\\';
         }
@@ -68,8 +70,6 @@ std::string md_escape(std::string_view text)
     }
     return out;
 }
-
-} // namespace
 
 std::string percent(std::optional<double> rate)
 {
@@ -104,7 +104,7 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
 {
     std::vector<ReportSection> sections;
 
-    ReportSection summary{"Summary", {}, {}, {}};
+    ReportSection summary{"Summary", {}, {}, {}, {}};
     std::string counts;
     for (std::size_t i = 0; i < f.counts.size(); ++i) {
         counts += fmt::format("{}{} {}", i == 0 ? "" : " · ", EnumNames<Status>::names[i], f.counts[i]);
@@ -130,16 +130,16 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
 
     sections.push_back({fmt::format("Per SA (limit {} in progress)", f.concurrency_limit), {},
                         f.per_sa.empty() ? std::nullopt : std::optional(tally_table("SA", f.per_sa, true)),
-                        "No POV in progress or closed in the period."});
+                        "No POV in progress or closed in the period.", {}});
     sections.push_back({"Per type", {},
                         f.per_type.empty() ? std::nullopt : std::optional(tally_table("TYPE", f.per_type, false)),
-                        "No POV in progress or closed in the period."});
+                        "No POV in progress or closed in the period.", {}});
     sections.push_back({"Per solution", {},
                         f.per_solution.empty() ? std::nullopt
                                                : std::optional(tally_table("SOLUTION", f.per_solution, false)),
-                        "No POV in progress or closed in the period."});
+                        "No POV in progress or closed in the period.", {}});
 
-    ReportSection losses{"Losses", {}, {}, "No POV lost in the period."};
+    ReportSection losses{"Losses", {}, {}, "No POV lost in the period.", {}};
     if (f.lost > 0) {
         losses.facts.push_back({"By type", fmt::format("technical {} · non-technical {}", f.losses_technical,
                                                        f.losses_non_technical)});
@@ -152,7 +152,7 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
     sections.push_back(std::move(losses));
 
     ReportSection attention{fmt::format("Needs attention ({})", f.attention.size()), {}, {},
-                            "No open POV has a risk."};
+                            "No open POV has a risk.", {}};
     if (!f.attention.empty()) {
         ReportTable table{{"ID", "NAME", "SA", "STATUS", "END", "RISKS", "WHAT TO DO"},
                           {true, false, false, false, false, false, false},
@@ -172,10 +172,10 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
 
     sections.push_back({fmt::format("Ending in the next {} days", f.upcoming_days), {},
                         f.ending.empty() ? std::nullopt : std::optional(upcoming_table(f.ending, "END")),
-                        "None."});
+                        "None.", {}});
     sections.push_back({fmt::format("Starting in the next {} days", f.upcoming_days), {},
                         f.starting.empty() ? std::nullopt : std::optional(upcoming_table(f.starting, "START")),
-                        "None."});
+                        "None.", {}});
     return sections;
 }
 
@@ -210,36 +210,57 @@ std::string report_text(const ReportFigures& figures, const Style& style)
     return out;
 }
 
+std::string markdown_section(const ReportSection& section)
+{
+    std::string out = "\n## " + markdown_escape(section.title) + "\n\n";
+    for (const auto& [label, value] : section.facts) {
+        out += fmt::format("- **{}**: {}\n", markdown_escape(label), markdown_escape(value));
+    }
+    for (const auto& paragraph : section.paragraphs) {
+        out += (section.facts.empty() && &paragraph == &section.paragraphs.front() ? "" : "\n");
+        // A line break inside a paragraph stays a line break (two trailing spaces).
+        std::string text = markdown_escape(paragraph);
+        std::string broken;
+        for (const char c : text) {
+            broken += c == '\n' ? std::string("  \n") : std::string(1, c);
+        }
+        out += broken + "\n";
+    }
+    if (section.table) {
+        if (!section.facts.empty() || !section.paragraphs.empty()) {
+            out += "\n";
+        }
+        const auto& table = *section.table;
+        std::string header = "|";
+        std::string rule = "|";
+        for (std::size_t c = 0; c < table.headers.size(); ++c) {
+            header += " " + markdown_escape(table.headers[c]) + " |";
+            rule += c < table.right_aligned.size() && table.right_aligned[c] ? " ---: |" : " --- |";
+        }
+        out += header + "\n" + rule + "\n";
+        for (const auto& row : table.rows) {
+            out += "|";
+            for (const auto& value : row) {
+                std::string cell = markdown_escape(value);
+                std::string flat;
+                for (const char c : cell) {
+                    flat += c == '\n' ? std::string("<br>") : std::string(1, c);
+                }
+                out += " " + flat + " |";
+            }
+            out += "\n";
+        }
+    } else if (section.facts.empty() && section.paragraphs.empty()) {
+        out += section.empty + "\n";
+    }
+    return out;
+}
+
 std::string report_markdown(const ReportFigures& figures)
 {
-    std::string out = "# " + md_escape(report_title(figures)) + "\n";
+    std::string out = "# " + markdown_escape(report_title(figures)) + "\n";
     for (const auto& section : report_sections(figures)) {
-        out += "\n## " + md_escape(section.title) + "\n\n";
-        for (const auto& [label, value] : section.facts) {
-            out += fmt::format("- **{}**: {}\n", md_escape(label), md_escape(value));
-        }
-        if (section.table) {
-            if (!section.facts.empty()) {
-                out += "\n";
-            }
-            const auto& table = *section.table;
-            std::string header = "|";
-            std::string rule = "|";
-            for (std::size_t c = 0; c < table.headers.size(); ++c) {
-                header += " " + md_escape(table.headers[c]) + " |";
-                rule += c < table.right_aligned.size() && table.right_aligned[c] ? " ---: |" : " --- |";
-            }
-            out += header + "\n" + rule + "\n";
-            for (const auto& row : table.rows) {
-                out += "|";
-                for (const auto& value : row) {
-                    out += " " + md_escape(value) + " |";
-                }
-                out += "\n";
-            }
-        } else if (section.facts.empty()) {
-            out += section.empty + "\n";
-        }
+        out += markdown_section(section);
     }
     return out;
 }
