@@ -6,6 +6,7 @@
 #include "pov/fields.hpp"
 #include "pov/values.hpp"
 
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -58,7 +59,9 @@ struct FieldOptions {
                 continue;
             }
             const std::string key(field.name);
-            options[key] = command.add_option(option_name(field.name), values[key], std::string(field.meaning))
+            std::string help(field.meaning);
+            help[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(help[0])));
+            options[key] = command.add_option(option_name(field.name), values[key], help)
                                ->type_name(value_hint(field))
                                ->group("Fields");
         }
