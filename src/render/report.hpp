@@ -20,12 +20,15 @@ std::string report_html(const ReportFigures& figures);
 
 std::string render_report(const ReportFigures& figures, ReportFormat format, const Style& style);
 
+// How a cell should stand out: red on a terminal and in HTML for `bad`, amber for `warn`.
+enum class Tone { plain, warn, bad };
+
 // The report laid out once as sections of facts and tables; text, Markdown and HTML draw it.
 struct ReportTable {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::vector<std::string>> colors; // ANSI codes per cell, for text on a terminal
+    std::vector<std::vector<Tone>> tones; // per cell; missing cells are plain
 };
 
 struct ReportSection {

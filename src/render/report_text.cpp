@@ -11,8 +11,14 @@ namespace pov::render {
 
 namespace {
 
-constexpr const char* red = "31";
-constexpr const char* yellow = "33";
+std::vector<std::string> ansi_colors(const std::vector<Tone>& tones)
+{
+    std::vector<std::string> colors;
+    for (const auto tone : tones) {
+        colors.emplace_back(tone == Tone::bad ? "31" : tone == Tone::warn ? "33" : "");
+    }
+    return colors;
+}
 
 std::string count(int n, std::string_view one, std::string_view many)
 {
@@ -33,7 +39,7 @@ ReportTable tally_table(std::string_view first, const std::vector<GroupRow>& row
         table.rows.push_back({row.name.empty() ? std::string(dash) : row.name, in_progress,
                               std::to_string(row.tally.closed), std::to_string(row.tally.won),
                               std::to_string(row.tally.lost), percent(row.tally.win_rate())});
-        table.colors.push_back({"", with_limit && row.over_limit ? red : ""});
+        table.tones.push_back({Tone::plain, with_limit && row.over_limit ? Tone::bad : Tone::plain});
     }
     return table;
 }
@@ -120,8 +126,9 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
                                     count(f.days_count, "POV closed in the period", "POVs closed in the period"))},
         {"Planned vs actual", fmt::format("{} planned · {} actual days on average", decimal(f.planned_days_mean),
                                           decimal(f.actual_days_mean))},
-        {"Extensions", fmt::format("{} granted in the period to {} · {} open with more than one",
-                                   f.extensions_granted, count(f.povs_extended, "POV", "POVs"), f.endless)},
+        {"Extensions", fmt::format("{} granted in the period to {} · {} open with more than {}",
+                                   f.extensions_granted, count(f.povs_extended, "POV", "POVs"), f.endless,
+                                   f.max_extensions)},
         {"Capability hit rate",
          fmt::format("{} ({} of {} criteria met in POVs closed in the period)", percent(f.capability_hit_rate),
                      f.capabilities_met, f.capabilities_total)},
@@ -164,7 +171,8 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
                                   std::string(to_string(item.status)),
                                   item.end ? format_date(*item.end) : std::string(dash), risk_names(item.risks),
                                   std::string(risk_advice(item.risks.front()))});
-            table.colors.push_back({"", "", "", "", "", severe ? red : yellow});
+            table.tones.push_back({Tone::plain, Tone::plain, Tone::plain, Tone::plain, Tone::plain,
+                                   severe ? Tone::bad : Tone::warn});
         }
         attention.table = std::move(table);
     }
@@ -199,8 +207,8 @@ std::string report_text(const ReportFigures& figures, const Style& style)
                 for (const auto& value : section.table->rows[r]) {
                     cells.push_back(escape_control(value));
                 }
-                table.add(std::move(cells), r < section.table->colors.size() ? section.table->colors[r]
-                                                                              : std::vector<std::string>{});
+                table.add(std::move(cells), r < section.table->tones.size() ? ansi_colors(section.table->tones[r])
+                                                                             : std::vector<std::string>{});
             }
             out += table.render(style, "  ");
         } else if (section.facts.empty()) {

@@ -1,6 +1,7 @@
 #include "render/results.hpp"
 
 #include "pov/duration.hpp"
+#include "render/html.hpp"
 
 #include <fmt/format.h>
 
@@ -199,7 +200,12 @@ std::string results_markdown(const Pov& pov, Date today)
 
 std::string results_html(const Pov& pov, Date today)
 {
-    return "<!DOCTYPE html>\n<html><body><pre>" + results_markdown(pov, today) + "</pre></body></html>\n";
+    std::string body;
+    for (const auto& section : results_sections(pov, today)) {
+        body += section_html(section);
+    }
+    return html_page(results_title(pov), body,
+                     fmt::format("Prepared by {} with pov on {}.", or_dash(pov.sa), format_date(today)));
 }
 
 } // namespace pov::render
