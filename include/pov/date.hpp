@@ -14,8 +14,8 @@ using Date = std::chrono::year_month_day;
 std::optional<Date> parse_iso_date(std::string_view text);
 
 // ISO dates plus `today`, `yesterday`, `tomorrow`, `+14d`, `-3d`, `+2w`.
-// Throws pov::Error (usage) naming the value and the accepted forms.
-Date parse_date(std::string_view text, Date today);
+// Throws pov::Error (usage) naming the option (`what`), the value and the accepted forms.
+Date parse_date(std::string_view text, Date today, std::string_view what = "date");
 
 std::string format_date(Date date);
 

@@ -33,6 +33,7 @@ struct Field {
     std::span<const std::string_view> choices; // for FieldKind::choice
     Json (*get)(const Pov&);
     void (*put)(Pov&, const Json&); // throws pov::Error (invalid) when the JSON type is wrong
+    bool optional = true;           // false: an empty input cannot clear it (segment, type, status)
 };
 
 // Every scalar field, in the order of section 2.

@@ -83,6 +83,7 @@ struct ReportFigures {
     std::string sa; // the --sa filter; empty for the whole team
     int concurrency_limit = 0;
     int upcoming_days = 0;
+    int max_extensions = 0;
 
     std::array<int, 5> counts{}; // by Status, as of the as-of date
 

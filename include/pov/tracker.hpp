@@ -105,7 +105,10 @@ public:
 
 private:
     Pov load(std::int64_t id);
-    Outcome change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate);
+    // Loads the POV, applies `mutate`, validates, stores it and its event (and any `extra`
+    // events the mutation recorded), all in one write transaction.
+    Outcome change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate,
+                   const std::vector<Event>* extra = nullptr);
     void change_criteria(Pov& pov, Outcome& outcome, Event& event);
     Date past_or_today(std::optional<Date> on, std::string_view what) const;
 

@@ -30,6 +30,6 @@ template <typename E> E parse_choice(std::string_view text, std::string_view wha
 }
 
 // `in-progress` is accepted for `in_progress` (contract section 2).
-Status parse_status(std::string_view text);
+Status parse_status(std::string_view text, std::string_view what = "status");
 
 } // namespace pov

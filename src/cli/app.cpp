@@ -12,9 +12,11 @@ namespace pov::cli {
 
 namespace {
 
+// CLI11's "The following argument…" reads as "the following argument…" after "error: ";
+// "NAME is required" keeps its capitals.
 std::string lower_first(std::string text)
 {
-    if (!text.empty()) {
+    if (text.size() > 1 && std::islower(static_cast<unsigned char>(text[1]))) {
         text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     }
     return text;
@@ -77,6 +79,9 @@ int run(int argc, char** argv)
         return 0;
     } catch (const CLI::ParseError& e) {
         throw Error(Exit::usage, lower_first(e.what()), {"Run 'pov --help' or 'pov COMMAND --help' for usage."});
+    } catch (...) {
+        context.discard_new_database();
+        throw;
     }
     if (app.get_subcommands().empty()) {
         throw Error(Exit::usage, "a command is required", {"Run 'pov --help' for the list of commands."});

@@ -170,7 +170,7 @@ void add_signoff(CLI::App& app, Context& context)
         }
         std::optional<Date> on;
         if (!options->on.empty()) {
-            on = parse_date(options->on, context.today());
+            on = parse_date(options->on, context.today(), "--on");
         }
         const auto signer = options->champion ? Signer::champion : Signer::economic_buyer;
         const auto outcome = context.tracker(OpenMode::create).sign_off(id, signer, on);

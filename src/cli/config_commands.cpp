@@ -17,9 +17,13 @@ namespace {
 
 void write_new_file(const std::filesystem::path& path, const std::string& text, bool overwrite)
 {
+    // Hooks may hold tokens: the folder is private like the database's (0700), the file 0600.
     std::error_code error;
-    if (!path.parent_path().empty()) {
+    if (!path.parent_path().empty() && !std::filesystem::exists(path.parent_path(), error)) {
         std::filesystem::create_directories(path.parent_path(), error);
+        if (!error) {
+            std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all, error);
+        }
         if (error) {
             throw Error(Exit::config, fmt::format("cannot create folder {}: {}", path.parent_path().string(),
                                                   error.message()));

@@ -121,9 +121,37 @@ Clock Context::clock()
 Store& Context::store(OpenMode mode)
 {
     if (!store_) {
-        store_ = open_sqlite_store({database_path(), mode, config().busy_timeout_ms});
+        const auto path = database_path();
+        std::error_code error;
+        if (mode == OpenMode::create && !fs::exists(path, error)) {
+            std::vector<fs::path> folders;
+            for (auto folder = path.parent_path(); !folder.empty() && !fs::exists(folder, error);
+                 folder = folder.parent_path()) {
+                folders.insert(folders.begin(), folder);
+            }
+            created_ = std::move(folders);
+            created_.push_back(path);
+        }
+        store_ = open_sqlite_store({path, mode, config().busy_timeout_ms});
     }
     return *store_;
+}
+
+void Context::discard_new_database() noexcept
+{
+    if (created_.empty()) {
+        return;
+    }
+    store_.reset();
+    std::error_code ignored;
+    const auto file = created_.back().string();
+    for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
+        fs::remove(file + suffix, ignored);
+    }
+    for (auto it = created_.rbegin() + 1; it != created_.rend(); ++it) {
+        fs::remove(*it, ignored); // only removes a folder that is empty
+    }
+    created_.clear();
 }
 
 Tracker Context::tracker(OpenMode mode)
@@ -163,11 +191,11 @@ void Context::say(const std::string& message) const
 std::int64_t parse_id(const std::string& text)
 {
     const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits || text.find_first_not_of('0') == std::string::npos) {
+    if (!digits) {
         throw Error(Exit::usage, fmt::format("invalid POV id '{}'; expected a number such as 12", text));
     }
-    // More digits than any id could have names no POV, like any other unused id.
-    if (text.size() > 18) {
+    // 0, or more digits than any id could have, names no POV like any other unused id.
+    if (text.size() > 18 || text.find_first_not_of('0') == std::string::npos) {
         throw Error(Exit::not_found, fmt::format("no POV with id {}; see pov list --all", text));
     }
     return std::stoll(text);

@@ -42,6 +42,9 @@ public:
     bool stderr_color() const;
     bool stdout_is_terminal() const;
 
+    // A command that fails writes nothing: not even the database (and folders) it created.
+    void discard_new_database() noexcept;
+
     void warn(const std::string& message) const;
     // An informational line on stdout, silent under --quiet.
     void say(const std::string& message) const;
@@ -50,6 +53,8 @@ private:
     std::optional<Config> config_;
     std::optional<Date> today_;
     std::unique_ptr<Store> store_;
+    // What opening the store created, newest folder last; empty when the file existed.
+    std::vector<std::filesystem::path> created_;
 };
 
 // `12` → 12; anything else exits 2.

@@ -15,12 +15,12 @@ using render::shown;
 
 namespace {
 
-std::optional<Date> optional_date(const std::string& text, Context& context)
+std::optional<Date> optional_date(const std::string& text, Context& context, std::string_view what)
 {
     if (text.empty()) {
         return std::nullopt;
     }
-    return parse_date(text, context.today());
+    return parse_date(text, context.today(), what);
 }
 
 void add_qualify(CLI::App& app, Context& context)
@@ -50,7 +50,7 @@ void add_qualify(CLI::App& app, Context& context)
                         {"qualified", qualification.qualified},
                         {"status", std::string(to_string(result.pov.status))},
                         {"checks", checks}});
-        } else {
+        } else if (!context.options.quiet) {
             fmt::print("{}", render_qualification(result.pov, qualification, Style(context.stdout_color())));
             if (result.status_changed) {
                 context.say(fmt::format("POV {} is now qualified; start it with pov start {}", id, id));
@@ -99,7 +99,7 @@ void add_start(CLI::App& app, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         const auto outcome =
-            context.tracker(OpenMode::create).start(id, optional_date(options->on, context), options->force);
+            context.tracker(OpenMode::create).start(id, optional_date(options->on, context, "--on"), options->force);
         const auto& pov = outcome.pov;
         report_outcome(context, outcome,
                        fmt::format("Started POV {}: {} (planned end {}, {} days)", id, pov.name, shown(pov.end),
@@ -124,7 +124,7 @@ void add_extend(CLI::App& app, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        const auto to = parse_date(options->to, context.today());
+        const auto to = parse_date(options->to, context.today(), "--to");
         const auto outcome = context.tracker(OpenMode::create).extend(id, to, options->reason);
         const auto& pov = outcome.pov;
         report_outcome(context, outcome,
@@ -169,7 +169,7 @@ void add_close(CLI::App& app, Context& context)
         } else if (request.result == Result::unsuccessful) {
             throw Error(Exit::usage, "an unsuccessful close needs --loss-type technical or --loss-type non-technical");
         }
-        request.on = optional_date(options->on, context);
+        request.on = optional_date(options->on, context, "--on");
         const auto outcome = context.tracker(OpenMode::create).close(id, request);
         report_outcome(context, outcome, fmt::format("Closed POV {}: {}", id, options->result), options->json);
     });

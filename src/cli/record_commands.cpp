@@ -202,7 +202,7 @@ void add_list(CLI::App& app, Context& context)
     command->callback([options, &context] {
         ListFilter filter;
         for (const auto& status : options->statuses) {
-            filter.statuses.push_back(parse_status(status));
+            filter.statuses.push_back(parse_status(status, "--status"));
         }
         if (filter.statuses.empty() && !options->all) {
             filter.statuses = {Status::new_, Status::qualified, Status::in_progress};

@@ -221,7 +221,8 @@ std::string solutions_line(const std::vector<std::string>& solutions)
     return out + "]\n";
 }
 
-// One writer for `config init` (commented) and `config show` (plain).
+// One writer for `config init` (commented) and `config show` (plain). Top-level keys come
+// before the first [table], or TOML would read them as the table's.
 std::string render(const Config& c, bool comments)
 {
     std::string out;
@@ -234,8 +235,11 @@ std::string render(const Config& c, bool comments)
         out += "# pov configuration. Every key is optional; a missing key takes the default shown.\n"
                "# An unknown key is an error (exit 7).\n\n";
     }
-    comment("Success criteria a POV may have (1–5; may be lowered, never raised above 5).");
+    comment("The solutions a POV maps to; `--solution` takes one of these.");
+    out += solutions_line(c.solutions) + "\n";
+
     out += "[rules]\n";
+    comment("Success criteria a POV may have (1–5; may be lowered, never raised above 5).");
     out += fmt::format("max_capabilities = {}\n", c.max_capabilities);
     comment("An uptier deal qualifies from this net ARR (USD), or with significant LAM.");
     out += fmt::format("uptier_min_net_arr = {}\n", c.uptier_min_net_arr);
@@ -248,36 +252,41 @@ std::string render(const Config& c, bool comments)
     comment("A running POV ending within this many days is flagged as ending soon.");
     out += fmt::format("ending_soon_days = {}\n", c.ending_soon_days);
     comment("A running POV with no journal entry or capability change for longer is stale.");
-    out += fmt::format("stale_after_days = {}\n\n", c.stale_after_days);
-
-    comment("The solutions a POV maps to; `--solution` takes one of these.");
-    out += solutions_line(c.solutions) + "\n";
+    out += fmt::format("stale_after_days = {}\n", c.stale_after_days);
 
     constexpr std::string_view type_notes[] = {
-        "Guided: the common enterprise POV.",
-        "Onsite: intense, on the customer's premises.",
-        "Paid: needs license_purchased = true before start.",
-        "Lite: deprecated; only for the commercial segment.",
+        "guided: the common enterprise POV",
+        "onsite: intense, on the customer's premises",
+        "paid: needs license_purchased = true before start",
+        "lite: deprecated; only for the commercial segment",
     };
     for (std::size_t i = 0; i < c.types.size(); ++i) {
-        comment(fmt::format("{} Days count end - start; extensions may reach max_extended_days.",
-                            type_notes[i]));
-        out += fmt::format("[types.{}]\n", EnumNames<PovType>::names[i]);
-        out += fmt::format("min_days = {}\nmax_days = {}\nmax_extended_days = {}\n\n",
-                           c.types[i].min_days, c.types[i].max_days, c.types[i].max_extended_days);
+        out += fmt::format("\n[types.{}]\n", EnumNames<PovType>::names[i]);
+        comment(fmt::format("Shortest {} POV, in days (end - start).", type_notes[i]));
+        out += fmt::format("min_days = {}\n", c.types[i].min_days);
+        comment("Longest as planned, in days.");
+        out += fmt::format("max_days = {}\n", c.types[i].max_days);
+        comment("Longest with extensions (`pov extend`), in days.");
+        out += fmt::format("max_extended_days = {}\n", c.types[i].max_extended_days);
     }
 
+    out += "\n[database]\n";
     comment("The database file; empty means $XDG_DATA_HOME/pov/pov.db (~/.local/share/pov/pov.db).");
-    out += "[database]\n";
     out += fmt::format("path = {}\n", toml_string(c.database_path));
     comment("How long a command waits for another process's write lock before it exits 6.");
-    out += fmt::format("busy_timeout_ms = {}\n\n", c.busy_timeout_ms);
+    out += fmt::format("busy_timeout_ms = {}\n", c.busy_timeout_ms);
 
-    comment("Shell command lines run after a change is committed, the POV as JSON on stdin.");
-    out += "[hooks]\n";
+    out += "\n[hooks]\n";
+    constexpr std::string_view hook_notes[] = {
+        "Run after a POV is created (shell command line; the POV as JSON on stdin).",
+        "Run after a POV is qualified.",
+        "Run after a POV starts.",
+        "Run after a POV is closed.",
+    };
     const std::string* values[] = {&c.hooks.on_create, &c.hooks.on_qualify, &c.hooks.on_start,
                                    &c.hooks.on_close};
     for (std::size_t i = 0; i < 4; ++i) {
+        comment(hook_notes[i]);
         out += fmt::format("{} = {}\n", hook_names[i], toml_string(*values[i]));
     }
     return out;

@@ -68,7 +68,7 @@ std::optional<Date> parse_iso_date(std::string_view text)
     return date;
 }
 
-Date parse_date(std::string_view text, Date today)
+Date parse_date(std::string_view text, Date today, std::string_view what)
 {
     if (text == "today") {
         return today;
@@ -86,9 +86,9 @@ Date parse_date(std::string_view text, Date today)
         return *date;
     }
     throw Error(Exit::usage,
-                fmt::format("invalid date '{}'; expected YYYY-MM-DD (a real calendar day), today, "
+                fmt::format("invalid {} '{}'; expected YYYY-MM-DD (a real calendar day), today, "
                             "yesterday, tomorrow, +Nd, -Nd or +Nw",
-                            text));
+                            what, text));
 }
 
 std::string format_date(Date date)

@@ -4,6 +4,7 @@
 #include "pov/values.hpp"
 
 #include <array>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -116,7 +117,16 @@ template <auto M> void put_optional_integer(Pov& pov, const Json& value)
     if (!value.is_number_integer()) {
         wrong_type("a whole number");
     }
-    pov.*M = value.get<T>();
+    // A JSON integer that does not fit is refused, never wrapped (2^32 + 3 is not stage 3).
+    const bool fits = value.is_number_unsigned()
+                          ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                          : value.get<std::int64_t>() >= std::numeric_limits<T>::min() &&
+                                value.get<std::int64_t>() <= std::numeric_limits<T>::max();
+    if (!fits) {
+        wrong_type(fmt::format("a whole number from {} to {}", std::numeric_limits<T>::min(),
+                               std::numeric_limits<T>::max()));
+    }
+    pov.*M = static_cast<T>(value.get<std::int64_t>());
 }
 
 Json get_id(const Pov& pov)
@@ -152,7 +162,7 @@ template <auto M> constexpr Field boolean(std::string_view name, std::string_vie
 template <auto M, typename E> constexpr Field choice(std::string_view name, std::string_view meaning,
                                                      FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_enum<M>, &put_enum<M, E>};
+    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_enum<M>, &put_enum<M, E>, false};
 }
 template <auto M, typename E> constexpr Field optional_choice(std::string_view name, std::string_view meaning,
                                                               FieldAccess access = FieldAccess::writable)
@@ -240,9 +250,6 @@ const Field* find_field(std::string_view name)
 
 Json parse_field_input(const Field& field, std::string_view input, Date today)
 {
-    if (input.empty()) {
-        return nullptr;
-    }
     const auto what = fmt::format("--{}", [&] {
         std::string option(field.name);
         for (auto& c : option) {
@@ -250,6 +257,12 @@ Json parse_field_input(const Field& field, std::string_view input, Date today)
         }
         return option;
     }());
+    if (input.empty()) {
+        if (!field.optional) {
+            throw Error(Exit::usage, fmt::format("{} needs a value; it cannot be cleared", what));
+        }
+        return nullptr;
+    }
     switch (field.kind) {
     case FieldKind::line:
     case FieldKind::multiline:
@@ -261,7 +274,7 @@ Json parse_field_input(const Field& field, std::string_view input, Date today)
     case FieldKind::boolean:
         return parse_bool(input, what);
     case FieldKind::date:
-        return format_date(parse_date(input, today));
+        return format_date(parse_date(input, today, what));
     case FieldKind::choice:
         for (const auto choice : field.choices) {
             if (choice == input) {

@@ -67,6 +67,24 @@ long planned_days(const Pov& pov)
     return duration_days(*pov.start, end);
 }
 
+// A POV as it stood on a past day: its status then, only the extensions granted by then (and
+// the end they had set), and no activity later than that day.
+Pov as_it_stood(const Pov& pov, Status status, Date day)
+{
+    Pov then = pov;
+    then.status = status;
+    const auto later = std::find_if(then.extensions.begin(), then.extensions.end(),
+                                    [&](const Extension& extension) { return extension.on > day; });
+    if (later != then.extensions.end()) {
+        then.end = later->from;
+        then.extensions.erase(later, then.extensions.end());
+    }
+    if (then.last_activity && *then.last_activity > day) {
+        then.last_activity = day; // busy after that day: it was not stale then as far as we know
+    }
+    return then;
+}
+
 class Groups {
 public:
     Tally& operator[](const std::string& name) { return rows_[name]; }
@@ -136,6 +154,7 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     f.sa = sa;
     f.concurrency_limit = config.max_concurrent_per_sa;
     f.upcoming_days = config.ending_soon_days;
+    f.max_extensions = config.max_extensions;
     const auto as_of = range.as_of();
 
     // Each POV as it stood on the as-of date.
@@ -145,9 +164,7 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
             continue;
         }
         if (const auto status = status_on(pov, as_of)) {
-            Pov then = pov;
-            then.status = *status;
-            povs.push_back(std::move(then));
+            povs.push_back(as_it_stood(pov, *status, as_of));
         }
     }
 

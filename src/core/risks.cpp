@@ -38,7 +38,7 @@ std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa
             found.push_back(Risk::stale);
         }
     }
-    if (static_cast<int>(pov.extensions.size()) > config.max_extensions) {
+    if (is_open(pov.status) && static_cast<int>(pov.extensions.size()) > config.max_extensions) {
         found.push_back(Risk::endless_extension);
     }
     if (pov.criteria_creep && is_open(pov.status)) {

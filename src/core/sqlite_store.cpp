@@ -171,9 +171,11 @@ public:
         in_transaction_ = true;
         try {
             work();
+            reset_statements();
             guarded([&] { db_->exec("COMMIT"); });
         } catch (...) {
             in_transaction_ = false;
+            reset_statements();
             try {
                 db_->exec("ROLLBACK");
             } catch (const SQLite::Exception&) {
@@ -399,17 +401,26 @@ public:
     {
         return guarded([&] {
             std::vector<std::string> problems;
-            SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
-            while (integrity.executeStep()) {
-                const auto line = integrity.getColumn(0).getString();
-                if (line != "ok") {
-                    problems.push_back(line);
+            // Damage bad enough to stop the check is itself what the check found.
+            try {
+                SQLite::Statement integrity(*db_, "PRAGMA integrity_check");
+                while (integrity.executeStep()) {
+                    const auto line = integrity.getColumn(0).getString();
+                    if (line != "ok") {
+                        problems.push_back(line);
+                    }
                 }
-            }
-            SQLite::Statement keys(*db_, "PRAGMA foreign_key_check");
-            while (keys.executeStep()) {
-                problems.push_back(fmt::format("{} row {} refers to a missing {}", keys.getColumn(0).getString(),
-                                               keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
+                SQLite::Statement keys(*db_, "PRAGMA foreign_key_check");
+                while (keys.executeStep()) {
+                    problems.push_back(fmt::format("{} row {} refers to a missing {}", keys.getColumn(0).getString(),
+                                                   keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
+                }
+            } catch (const SQLite::Exception& e) {
+                const int code = e.getErrorCode() & 0xFF;
+                if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB) {
+                    throw;
+                }
+                problems.emplace_back(e.what());
             }
             return problems;
         });
@@ -472,10 +483,32 @@ public:
 private:
     template <typename Work> auto guarded(Work&& work) -> decltype(work())
     {
+        // Outside a transaction nothing may keep a statement open: a statement that is not
+        // reset holds its read snapshot, and the next write would find it stale (SQLITE_BUSY).
+        struct Finish {
+            SqliteStore& store;
+            ~Finish()
+            {
+                if (!store.in_transaction_) {
+                    store.reset_statements();
+                }
+            }
+        } finish{*this};
         try {
             return work();
         } catch (const SQLite::Exception& e) {
             storage_failure(path_, busy_timeout_ms_, e);
+        }
+    }
+
+    void reset_statements() noexcept
+    {
+        for (auto& [sql, statement] : statements_) {
+            try {
+                statement->reset();
+            } catch (const SQLite::Exception&) {
+                // A statement that failed reports its error on reset; it was reported already.
+            }
         }
     }
 

@@ -39,9 +39,10 @@ char32_t next_code_point(std::string_view text, std::size_t& i)
     return cp;
 }
 
+// C0 and C1 controls, and the non-characters U+FFFE and U+FFFF that no XML may hold.
 bool is_control(char32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 } // namespace

@@ -115,7 +115,8 @@ Date Tracker::past_or_today(std::optional<Date> on, std::string_view what) const
     return date;
 }
 
-Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate)
+Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate,
+                        const std::vector<Event>* extra)
 {
     Outcome outcome;
     store_.transaction(Store::Lock::write, [&] {
@@ -136,6 +137,11 @@ Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<voi
         }
         if (!event.changes.empty() || !event.detail.empty()) {
             store_.add_event(id, event);
+        }
+        if (extra != nullptr) {
+            for (const auto& more : *extra) {
+                store_.add_event(id, more);
+            }
         }
         outcome.pov = load(id);
     });
@@ -176,7 +182,7 @@ Outcome Tracker::create(const std::vector<FieldInput>& fields, const std::vector
 
 Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
 {
-    return change(id, EventKind::updated, [&](Pov& pov, Outcome&, Event&) {
+    return change(id, EventKind::updated, [&](Pov& pov, Outcome& outcome, Event&) {
         for (const auto& input : fields) {
             const auto& field = writable_field(input.field);
             const auto value = parse_field_input(field, input.value, clock_.today);
@@ -189,6 +195,21 @@ Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
                              : fmt::format("POV {} has started; its planned start is fixed", id));
             }
             put_field(pov, field, value);
+        }
+        // A qualified POV that no longer passes its checks must be qualified again (section 4).
+        if (pov.status == Status::qualified) {
+            const auto verdict = pov::qualify(pov, config_);
+            if (!verdict.qualified) {
+                pov.status = Status::new_;
+                for (const auto& check : verdict.checks) {
+                    if (!check.ok) {
+                        outcome.warnings.push_back(fmt::format("POV {} no longer qualifies ({}): it is new again "
+                                                               "until pov qualify {} passes",
+                                                               id, check.rule, id));
+                        break;
+                    }
+                }
+            }
         }
     });
 }
@@ -307,7 +328,8 @@ Outcome Tracker::sign_off(std::int64_t id, Signer signer, std::optional<Date> on
         }
         const auto date = past_or_today(on, "--on");
         (champion ? pov.champion_signoff : pov.eb_signoff) = date;
-        event.detail = fmt::format("{} signed off {} criteria", person, pov.capabilities.size());
+        event.detail = fmt::format("{} signed off {} {}", person, pov.capabilities.size(),
+                                   pov.capabilities.size() == 1 ? "criterion" : "criteria");
     });
 }
 
@@ -341,7 +363,10 @@ Outcome Tracker::approve(std::int64_t id, const std::string& by)
 
 Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
 {
-    return change(id, EventKind::started, [&](Pov& pov, Outcome& outcome, Event& event) {
+    std::vector<Event> forced;
+    return change(
+        id, EventKind::started,
+        [&](Pov& pov, Outcome& outcome, Event&) {
         if (pov.status != Status::qualified) {
             if (pov.status == Status::new_) {
                 conflict(fmt::format("POV {} is not qualified; only a qualified POV can start: pov qualify {}", id, id));
@@ -356,6 +381,9 @@ Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
                                  "--license-purchased yes",
                                  id));
         }
+        if (!pov.start || !pov.end) {
+            conflict(fmt::format("POV {} has no planned start and end; set them and qualify it again", id));
+        }
         const auto date = past_or_today(on, "--on");
         const int running = store_.in_progress_count(pov.sa);
         if (running >= config_.max_concurrent_per_sa) {
@@ -364,12 +392,15 @@ Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
             if (!force) {
                 conflict(fmt::format("{}; close one first, or start anyway with --force (recorded)", load));
             }
-            event.detail = fmt::format("forced: {}", load);
+            // Section 8: going beyond the limit is its own `forced` event.
+            forced.push_back({clock_.now, EventKind::forced, Json::object(),
+                              fmt::format("started beyond the concurrency limit: {}", load)});
             outcome.warnings.push_back(fmt::format("{}; started anyway (--force, recorded)", load));
         }
         pov.status = Status::in_progress;
         pov.started_on = date;
-    });
+        },
+        &forced);
 }
 
 Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
@@ -379,6 +410,9 @@ Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
             conflict(fmt::format("POV {} is {}; only an in-progress POV can be extended", id, status_phrase(pov)));
         }
         require_text(reason, "--reason", TextKind::line);
+        if (!pov.start || !pov.end) {
+            conflict(fmt::format("POV {} has no planned start and end to extend", id));
+        }
         const auto end = *pov.end;
         if (to <= end) {
             throw Error(Exit::invalid, fmt::format("--to {} must be later than the current end {}", format_date(to),
@@ -433,6 +467,9 @@ Outcome Tracker::close(std::int64_t id, const CloseRequest& request)
         require_text(request.reason, "--reason", TextKind::line);
         if (request.result == Result::successful && request.loss_type) {
             throw Error(Exit::invalid, "--loss-type is for an unsuccessful result only");
+        }
+        if (request.result == Result::unsuccessful && !request.loss_type) {
+            throw Error(Exit::usage, "an unsuccessful close needs --loss-type technical or --loss-type non-technical");
         }
         std::vector<std::string> pending;
         for (const auto& capability : pov.capabilities) {

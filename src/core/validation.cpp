@@ -85,6 +85,12 @@ void validate_record(const Pov& pov, const Config& config)
     for (const auto& capability : pov.capabilities) {
         validate_capability(capability);
     }
+    for (const auto& extension : pov.extensions) {
+        check_text("an extension's reason", extension.reason, TextKind::line);
+    }
+    for (const auto& entry : pov.journal) {
+        check_text("a journal entry", entry.text, TextKind::multiline);
+    }
 }
 
 } // namespace pov

@@ -70,14 +70,25 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
             malformed_money(text, what);
         }
     }
-    if (digits / divisor > max_money / scale) {
+    // Scale and decimals are both powers of ten: apply their ratio, so nothing overflows.
+    std::int64_t dollars = 0;
+    if (scale >= divisor) {
+        const auto factor = scale / divisor;
+        if (digits > max_money / factor) {
+            throw Error(Exit::invalid, fmt::format("{} '{}' is too large; at most {} is accepted", what, text, max_money));
+        }
+        dollars = digits * factor;
+    } else {
+        const auto factor = divisor / scale;
+        if (digits % factor != 0) {
+            throw Error(Exit::invalid, fmt::format("{} '{}' is not a whole number of dollars", what, text));
+        }
+        dollars = digits / factor;
+    }
+    if (dollars > max_money) {
         throw Error(Exit::invalid, fmt::format("{} '{}' is too large; at most {} is accepted", what, text, max_money));
     }
-    const auto whole = digits * scale;
-    if (whole % divisor != 0) {
-        throw Error(Exit::invalid, fmt::format("{} '{}' is not a whole number of dollars", what, text));
-    }
-    return whole / divisor;
+    return dollars;
 }
 
 bool parse_bool(std::string_view text, std::string_view what)
@@ -111,9 +122,12 @@ std::int64_t parse_integer(std::string_view text, std::string_view what)
     return negative ? -value : value;
 }
 
-Status parse_status(std::string_view text)
+Status parse_status(std::string_view text, std::string_view what)
 {
-    return parse_choice<Status>(text == "in-progress" ? std::string_view("in_progress") : text, "status");
+    if (text == "in-progress") {
+        return Status::in_progress;
+    }
+    return parse_choice<Status>(text, what);
 }
 
 } // namespace pov
