@@ -105,3 +105,66 @@ finish() {
   echo "$CHECKS checks, $FAILURES failed"
   [[ $FAILURES == 0 ]]
 }
+
+# ---- Helpers added for the wider CLI suite --------------------------------------------------
+
+# pov ARGS...: runs pov on $DB for set-up, output discarded; returns its exit code.
+pov() {
+  "$POV_BIN" --db "$DB" "$@" </dev/null >/dev/null 2>&1
+}
+
+# expect_fail CODE DESCRIPTION: the command exited CODE with one `pov: error: ` first line on
+# stderr and nothing on stdout.
+expect_fail() {
+  expect_rc "$1" "$2"
+  expect_error_line "$2"
+  expect_no_out "$2"
+}
+
+# expect_eq ACTUAL EXPECTED DESCRIPTION
+expect_eq() {
+  CHECKS=$((CHECKS + 1))
+  [[ $1 == "$2" ]] || fail "$3: got '$(head -c 300 <<<"$1")', wanted '$(head -c 300 <<<"$2")'"
+}
+
+# expect_ne ACTUAL UNEXPECTED DESCRIPTION
+expect_ne() {
+  CHECKS=$((CHECKS + 1))
+  [[ $1 != "$2" ]] || fail "$3: got '$(head -c 300 <<<"$1")', which it should not be"
+}
+
+# expect_jq FILTER EXPECTED DESCRIPTION: jq -r FILTER on stdout prints exactly EXPECTED.
+expect_jq() {
+  local got
+  got=$(jq -r "$1" 2>&1 <<<"$OUT")
+  expect_eq "$got" "$2" "$3 (jq '$1')"
+}
+
+# expect_same_db SUM DESCRIPTION: the database checksum is still SUM (nothing was written).
+expect_same_db() {
+  expect_eq "$(db_sum)" "$1" "$2: the database changed"
+}
+
+# expect_file_same FILE_A FILE_B DESCRIPTION: the files are byte for byte equal.
+expect_file_same() {
+  CHECKS=$((CHECKS + 1))
+  cmp -s "$1" "$2" || fail "$3: $1 and $2 differ ($(cmp "$1" "$2" 2>&1 | head -c 200))"
+}
+
+# expect_missing PATH DESCRIPTION / expect_exists PATH DESCRIPTION
+expect_missing() {
+  CHECKS=$((CHECKS + 1))
+  [[ ! -e $1 ]] || fail "$2: $1 should not exist"
+}
+expect_exists() {
+  CHECKS=$((CHECKS + 1))
+  [[ -e $1 ]] || fail "$2: $1 should exist"
+}
+
+# started_pov NAME [SA]: a qualified POV started today; prints its id.
+started_pov() {
+  local id
+  id=$(qualified_pov "$@")
+  "$POV_BIN" --db "$DB" -q start "$id" </dev/null >/dev/null
+  echo "$id"
+}
