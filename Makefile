@@ -31,12 +31,12 @@ build: deps
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
-# A sample team's POVs in $(DEMO_DB), then the list and one POV in full.
+# A sample team's POVs in $(DEMO_DB), then the open ones and a running POV at risk (4) in full.
 run: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(POV) --db $(DEMO_DB) demo
 	$(POV) --db $(DEMO_DB) list
-	$(POV) --db $(DEMO_DB) show 1
+	$(POV) --db $(DEMO_DB) show 4
 
 clean:
 	rm -rf $(BUILD) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -166,8 +166,6 @@ void add_close(CLI::App& app, Context& context)
         request.competitor = options->competitor;
         if (!options->loss_type.empty()) {
             request.loss_type = parse_choice<LossType>(options->loss_type, "--loss-type");
-        } else if (request.result == Result::unsuccessful) {
-            throw Error(Exit::usage, "an unsuccessful close needs --loss-type technical or --loss-type non-technical");
         }
         request.on = optional_date(options->on, context, "--on");
         const auto outcome = context.tracker(OpenMode::create).close(id, request);
