@@ -28,7 +28,8 @@ _pov_command_options() {
         extend) echo "--to --reason --json" ;;
         retro) echo "--went-well --problems --change --on-track --json" ;;
         close) echo "--result --reason --competitor --loss-type --on --json" ;;
-        cancel | reopen) echo "--reason --json" ;;
+        cancel) echo "--reason --json" ;;
+        reopen) echo "--reason --force --json" ;;
         report) echo "--period --since --until --sa --format --json --output --include" ;;
         results) echo "--format --output" ;;
         "config init") echo "--force" ;;

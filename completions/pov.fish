@@ -204,6 +204,7 @@ complete -c pov -n '__pov_is close' -l loss-type -x -a 'technical non-technical'
 complete -c pov -n '__pov_is close' -l on -x -a 'today yesterday' -d 'The day it closed'
 complete -c pov -n '__pov_is cancel' -l reason -x -d 'Why it is cancelled'
 complete -c pov -n '__pov_is reopen' -l reason -x -d 'Why it is reopened'
+complete -c pov -n '__pov_is reopen' -l force -d 'Reopen into progress beyond the SA limit (recorded)'
 
 # report, results
 complete -c pov -n '__pov_is report' -l period -x -a 'week month quarter all' -d 'The period'

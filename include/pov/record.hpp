@@ -56,7 +56,7 @@ struct Pov {
     std::string name;
     std::string account;
     std::string opportunity;
-    std::optional<int> stage;
+    std::optional<std::int64_t> stage; // 0–8; wide so an absurd value is reported, not wrapped
     Segment segment = Segment::enterprise;
     std::optional<Deal> deal;
     std::optional<std::int64_t> net_arr;
@@ -108,6 +108,7 @@ struct Pov {
     bool license_purchased = false;
 
     std::optional<Date> created_on;
+    std::optional<Date> qualified_on; // the day it last became qualified; cleared when it drops back
     bool criteria_creep = false; // criteria changed after start (section 4)
 
     std::vector<Capability> capabilities;

@@ -128,7 +128,7 @@ struct ReportFigures {
     std::vector<TimelineItem> timeline;   // in progress, by planned end
 };
 
-// A POV's status on a past day, from its dates: created_on, started_on, closed_on.
+// A POV's status on a past day, from its dates: created_on, qualified_on, started_on, closed_on.
 // nullopt when it did not exist yet.
 std::optional<Status> status_on(const Pov& pov, Date day);
 

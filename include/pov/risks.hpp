@@ -3,6 +3,7 @@
 
 #include "pov/config.hpp"
 #include "pov/record.hpp"
+#include "pov/store.hpp"
 
 #include <string_view>
 #include <vector>
@@ -14,5 +15,10 @@ std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa
 
 // One line on what to do about a risk, for `show` and the report's attention list.
 std::string_view risk_advice(Risk risk);
+
+// Narrows a list to in-progress POVs past their end (the overdue risk), or ending within
+// `days` from today (the ending_soon risk's dates, with the caller's horizon).
+void only_overdue(ListFilter& filter, Date today);
+void only_ending_within(ListFilter& filter, Date today, long days);
 
 } // namespace pov

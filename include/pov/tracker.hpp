@@ -73,6 +73,8 @@ public:
     Tracker(Store& store, const Config& config, Clock clock);
 
     Outcome create(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities);
+    // Stores a POV made by draft_pov.
+    Outcome create(Pov draft);
     Outcome set(std::int64_t id, const std::vector<FieldInput>& fields);
 
     Outcome add_capability(std::int64_t id, const NewCapability& capability);
@@ -88,7 +90,8 @@ public:
     Outcome retro(std::int64_t id, const Retro& retro);
     Outcome close(std::int64_t id, const CloseRequest& request);
     Outcome cancel(std::int64_t id, const std::string& reason);
-    Outcome reopen(std::int64_t id, const std::string& reason);
+    // Back to the state it left; to in_progress only within the SA's limit, unless forced.
+    Outcome reopen(std::int64_t id, const std::string& reason, bool force = false);
 
     // Reads; a missing POV throws pov::Error (not found).
     Pov get(std::int64_t id);
@@ -111,6 +114,10 @@ private:
                    const std::vector<Event>* extra = nullptr);
     void change_criteria(Pov& pov, Outcome& outcome, Event& event);
     Date past_or_today(std::optional<Date> on, std::string_view what) const;
+    // Refuses (conflict) to give the POV's SA more running POVs than the limit; with `force`
+    // it goes ahead and records a `forced` event in `forced` (which may then not be null).
+    void check_load(const Pov& pov, bool force, std::vector<Event>* forced, Outcome& outcome,
+                    std::string_view action = "started");
 
     Store& store_;
     const Config& config_;
@@ -118,5 +125,10 @@ private:
 };
 
 std::string generate_uuid();
+
+// A new POV from what the user typed, checked against every rule, before any store is opened:
+// a create that fails this way touches no file. Throws pov::Error (usage or invalid).
+Pov draft_pov(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities,
+              const Config& config, Date today);
 
 } // namespace pov

@@ -4,7 +4,12 @@
 #include "pov/error.hpp"
 #include "pov/version.hpp"
 
+#include "pov/text.hpp"
+
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -34,7 +39,7 @@ CLI::Option* add_id(CLI::App& command, std::string& id)
     return command.add_option("ID", id, "The POV's id")->required();
 }
 
-int run(int argc, char** argv)
+int run(Context& context, int argc, char** argv)
 {
     CLI::App app{"pov: plan, qualify, run, close and report on Proofs of Value.", "pov"};
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -43,7 +48,6 @@ int run(int argc, char** argv)
     app.footer("Exit codes: 0 ok, 1 check negative, 2 usage, 3 invalid data, 4 not found, 5 conflict, "
                "6 storage, 7 config.\nSee 'pov COMMAND --help' and man pov.");
 
-    Context context;
     auto& global = context.options;
     app.add_option("--db", global.db, "The database file (default: $POV_DB, the config, then "
                                       "$XDG_DATA_HOME/pov/pov.db)")
@@ -55,6 +59,9 @@ int run(int argc, char** argv)
         ->group("Global options");
     app.add_flag("--no-color", global.no_color, "No colour, even on a terminal")->group("Global options");
     app.add_flag("-q,--quiet", global.quiet, "Print only data and errors")->group("Global options");
+
+    // A malformed --today or POV_TODAY is refused whatever the command (exit 2).
+    app.parse_complete_callback([&context] { context.today(); });
 
     add_database_commands(app, context);
     add_record_commands(app, context);
@@ -79,14 +86,25 @@ int run(int argc, char** argv)
         return 0;
     } catch (const CLI::ParseError& e) {
         throw Error(Exit::usage, lower_first(e.what()), {"Run 'pov --help' or 'pov COMMAND --help' for usage."});
-    } catch (...) {
-        context.discard_new_database();
-        throw;
     }
     if (app.get_subcommands().empty()) {
         throw Error(Exit::usage, "a command is required", {"Run 'pov --help' for the list of commands."});
     }
+    // Output that could not be written (a full disk under cron) is a failure, not a success.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+        throw Error(Exit::storage, fmt::format("cannot write the output: {}", std::strerror(errno)));
+    }
     return context.exit_code;
+}
+
+void print_error(const Context& context, const Error& error)
+{
+    const bool color = context.stderr_color();
+    fmt::print(stderr, "{}pov: error:{} {}\n", color ? "\x1b[31m" : "", color ? "\x1b[0m" : "",
+               escape_control(error.what()));
+    for (const auto& line : error.details()) {
+        fmt::print(stderr, "{}\n", escape_control(line));
+    }
 }
 
 } // namespace pov::cli

@@ -40,7 +40,7 @@ void add_cap_add(CLI::App& cap, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        const auto outcome = context.tracker(OpenMode::create).add_capability(id, options->capability);
+        const auto outcome = context.tracker(OpenMode::existing).add_capability(id, options->capability);
         const auto& added = outcome.pov.capabilities.back();
         report_outcome(context, outcome, fmt::format("Added capability {} to POV {}: {}", added.n, id, added.title),
                        options->json);
@@ -92,7 +92,7 @@ void add_cap_set(CLI::App& cap, Context& context)
         if (!change.status && !change.evidence && !change.title && !change.target && !change.outcome) {
             throw Error(Exit::usage, "cap set needs --status, --evidence, --title, --target or --outcome");
         }
-        const auto result = context.tracker(OpenMode::create).change_capability(id, n, change);
+        const auto result = context.tracker(OpenMode::existing).change_capability(id, n, change);
         report_outcome(context, result, fmt::format("Updated capability {} of POV {}", n, id), options->json);
     });
 }
@@ -112,7 +112,7 @@ void add_cap_rm(CLI::App& cap, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         const auto n = parse_capability_number(options->n);
-        auto tracker = context.tracker(OpenMode::create);
+        auto tracker = context.tracker(OpenMode::existing);
         const auto outcome = tracker.remove_capability(id, n);
         report_outcome(context, outcome, fmt::format("Removed capability {} from POV {}", n, id), options->json);
     });
@@ -129,7 +129,7 @@ void add_cap_list(CLI::App& cap, Context& context)
     add_id(*command, options->id);
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
-        const auto pov = context.tracker(OpenMode::existing_or_empty).get(parse_id(options->id));
+        const auto pov = context.tracker(OpenMode::existing).get(parse_id(options->id));
         if (options->json) {
             Json array = Json::array();
             for (const auto& capability : pov.capabilities) {
@@ -173,7 +173,7 @@ void add_signoff(CLI::App& app, Context& context)
             on = parse_date(options->on, context.today(), "--on");
         }
         const auto signer = options->champion ? Signer::champion : Signer::economic_buyer;
-        const auto outcome = context.tracker(OpenMode::create).sign_off(id, signer, on);
+        const auto outcome = context.tracker(OpenMode::existing).sign_off(id, signer, on);
         const auto& pov = outcome.pov;
         const auto date = signer == Signer::champion ? pov.champion_signoff : pov.eb_signoff;
         report_outcome(context, outcome,

@@ -1,11 +1,7 @@
 // config init|show|path: the TOML config (sections 3 and 11).
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "pov/error.hpp"
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <memory>
 
@@ -15,33 +11,24 @@ namespace pov::cli {
 
 namespace {
 
-void write_new_file(const std::filesystem::path& path, const std::string& text, bool overwrite)
+void write_config(const std::filesystem::path& path, const std::string& text, bool overwrite)
 {
-    // Hooks may hold tokens: the folder is private like the database's (0700), the file 0600.
     std::error_code error;
+    if (!overwrite && std::filesystem::exists(path, error)) {
+        throw Error(Exit::conflict, fmt::format("config {} already exists; overwrite it with --force", path.string()));
+    }
+    // Hooks may hold tokens: the folder is private like the database's (0700), the file 0600.
     if (!path.parent_path().empty() && !std::filesystem::exists(path.parent_path(), error)) {
         std::filesystem::create_directories(path.parent_path(), error);
         if (!error) {
             std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all, error);
         }
         if (error) {
-            throw Error(Exit::config, fmt::format("cannot create folder {}: {}", path.parent_path().string(),
-                                                  error.message()));
+            throw Error(Exit::storage, fmt::format("cannot create folder {}: {}", path.parent_path().string(),
+                                                   error.message()));
         }
     }
-    const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL);
-    const int fd = ::open(path.c_str(), flags, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) {
-            throw Error(Exit::conflict, fmt::format("config {} already exists; overwrite it with --force", path.string()));
-        }
-        throw Error(Exit::config, fmt::format("cannot write config {}: {}", path.string(), std::strerror(errno)));
-    }
-    const auto written = ::write(fd, text.data(), text.size());
-    ::close(fd);
-    if (written != static_cast<ssize_t>(text.size())) {
-        throw Error(Exit::config, fmt::format("cannot write config {}", path.string()));
-    }
+    write_file_atomically(path, text);
 }
 
 } // namespace
@@ -56,7 +43,7 @@ void add_config_commands(CLI::App& app, Context& context)
     init->add_flag("--force", *force, "Overwrite an existing config");
     init->callback([force, &context] {
         const auto path = context.config_path();
-        write_new_file(path, default_config_toml(), *force);
+        write_config(path, default_config_toml(), *force);
         context.say(fmt::format("Wrote {}", path.string()));
     });
 

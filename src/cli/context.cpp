@@ -68,7 +68,10 @@ fs::path Context::config_path() const
 const Config& Context::config()
 {
     if (!config_) {
-        config_ = load_config_file(config_path());
+        // Without HOME or XDG_CONFIG_HOME there is no default config file: the defaults apply.
+        const bool named = !options.config.empty() || !environment("POV_CONFIG").empty();
+        const bool findable = !environment("XDG_CONFIG_HOME").empty() || !environment("HOME").empty();
+        config_ = named || findable ? load_config_file(config_path()) : Config{};
     }
     return *config_;
 }
@@ -94,6 +97,7 @@ Date Context::today()
         if (text.empty()) {
             text = environment("POV_TODAY");
         }
+        today_overridden_ = !text.empty();
         if (text.empty()) {
             today_ = local_today();
         } else {
@@ -109,49 +113,24 @@ Date Context::today()
 
 Clock Context::clock()
 {
-    // Events carry the real time of day; with --today they carry that day, so a script that
-    // replays history writes a history that reads true.
+    // Events carry the real UTC time. With --today they carry that day at the real time of
+    // day, so a script that replays history writes a history that reads true.
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
     const auto day = today();
-    return {day, fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(day), utc.tm_hour, utc.tm_min, utc.tm_sec)};
+    const auto date = today_overridden_
+                          ? format_date(day)
+                          : fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+    return {day, fmt::format("{}T{:02}:{:02}:{:02}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }
 
 Store& Context::store(OpenMode mode)
 {
     if (!store_) {
-        const auto path = database_path();
-        std::error_code error;
-        if (mode == OpenMode::create && !fs::exists(path, error)) {
-            std::vector<fs::path> folders;
-            for (auto folder = path.parent_path(); !folder.empty() && !fs::exists(folder, error);
-                 folder = folder.parent_path()) {
-                folders.insert(folders.begin(), folder);
-            }
-            created_ = std::move(folders);
-            created_.push_back(path);
-        }
-        store_ = open_sqlite_store({path, mode, config().busy_timeout_ms});
+        store_ = open_sqlite_store({database_path(), mode, config().busy_timeout_ms});
     }
     return *store_;
-}
-
-void Context::discard_new_database() noexcept
-{
-    if (created_.empty()) {
-        return;
-    }
-    store_.reset();
-    std::error_code ignored;
-    const auto file = created_.back().string();
-    for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
-        fs::remove(file + suffix, ignored);
-    }
-    for (auto it = created_.rbegin() + 1; it != created_.rend(); ++it) {
-        fs::remove(*it, ignored); // only removes a folder that is empty
-    }
-    created_.clear();
 }
 
 Tracker Context::tracker(OpenMode mode)

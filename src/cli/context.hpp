@@ -33,7 +33,7 @@ public:
     Date today();
     Clock clock();
 
-    // Opens the store once; read commands use OpenMode::existing_or_empty.
+    // Opens the store once; read commands use OpenMode::existing.
     Store& store(OpenMode mode);
     Tracker tracker(OpenMode mode);
 
@@ -42,9 +42,6 @@ public:
     bool stderr_color() const;
     bool stdout_is_terminal() const;
 
-    // A command that fails writes nothing: not even the database (and folders) it created.
-    void discard_new_database() noexcept;
-
     void warn(const std::string& message) const;
     // An informational line on stdout, silent under --quiet.
     void say(const std::string& message) const;
@@ -52,9 +49,8 @@ public:
 private:
     std::optional<Config> config_;
     std::optional<Date> today_;
+    bool today_overridden_ = false;
     std::unique_ptr<Store> store_;
-    // What opening the store created, newest folder last; empty when the file existed.
-    std::vector<std::filesystem::path> created_;
 };
 
 // `12` → 12; anything else exits 2.

@@ -26,7 +26,12 @@ void add_database_commands(CLI::App& app, Context& context)
             context.say(fmt::format("No database at {} yet; nothing to check", path.string()));
             return;
         }
-        const auto problems = context.store(OpenMode::existing_or_empty).check();
+        std::vector<std::string> problems;
+        try {
+            problems = context.store(OpenMode::existing).check();
+        } catch (const DamagedDatabase& e) {
+            problems.emplace_back(e.what()); // damage found on the way in is still what db check looks for
+        }
         if (problems.empty()) {
             context.say(fmt::format("ok: {}", path.string()));
             return;
@@ -47,7 +52,7 @@ void add_database_commands(CLI::App& app, Context& context)
         if (!std::filesystem::exists(path, error)) {
             throw Error(Exit::not_found, fmt::format("no database at {} to back up", path.string()));
         }
-        context.store(OpenMode::existing_or_empty).backup(*target);
+        context.store(OpenMode::existing).backup(*target);
         context.say(fmt::format("Backed up {} to {}", path.string(), *target));
     });
 

@@ -25,7 +25,7 @@ void add_log(CLI::App& app, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        const auto outcome = context.tracker(OpenMode::create).log(id, options->text);
+        const auto outcome = context.tracker(OpenMode::existing).log(id, options->text);
         report_outcome(context, outcome, fmt::format("Logged a note on POV {}", id), options->json);
     });
 }
@@ -51,7 +51,7 @@ void add_retro(CLI::App& app, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         options->retro.on_track = parse_bool(options->on_track, "--on-track");
-        const auto outcome = context.tracker(OpenMode::create).retro(id, options->retro);
+        const auto outcome = context.tracker(OpenMode::existing).retro(id, options->retro);
         report_outcome(context, outcome, fmt::format("Logged a retro on POV {}", id), options->json);
     });
 }

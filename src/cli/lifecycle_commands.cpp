@@ -38,8 +38,7 @@ void add_qualify(CLI::App& app, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        const auto mode = options->dry_run ? OpenMode::existing_or_empty : OpenMode::create;
-        const auto result = context.tracker(mode).qualify(id, options->dry_run);
+        const auto result = context.tracker(OpenMode::existing).qualify(id, options->dry_run);
         const auto& qualification = result.qualification;
         if (options->json) {
             Json checks = Json::array();
@@ -76,7 +75,7 @@ void add_approve(CLI::App& app, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        const auto outcome = context.tracker(OpenMode::create).approve(id, options->by);
+        const auto outcome = context.tracker(OpenMode::existing).approve(id, options->by);
         report_outcome(context, outcome, fmt::format("Approved POV {} (by {})", id, options->by), options->json);
     });
 }
@@ -99,7 +98,7 @@ void add_start(CLI::App& app, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         const auto outcome =
-            context.tracker(OpenMode::create).start(id, optional_date(options->on, context, "--on"), options->force);
+            context.tracker(OpenMode::existing).start(id, optional_date(options->on, context, "--on"), options->force);
         const auto& pov = outcome.pov;
         report_outcome(context, outcome,
                        fmt::format("Started POV {}: {} (planned end {}, {} days)", id, pov.name, shown(pov.end),
@@ -125,7 +124,7 @@ void add_extend(CLI::App& app, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         const auto to = parse_date(options->to, context.today(), "--to");
-        const auto outcome = context.tracker(OpenMode::create).extend(id, to, options->reason);
+        const auto outcome = context.tracker(OpenMode::existing).extend(id, to, options->reason);
         const auto& pov = outcome.pov;
         report_outcome(context, outcome,
                        fmt::format("Extended POV {} to {} ({} days in all)", id, format_date(to),
@@ -168,7 +167,7 @@ void add_close(CLI::App& app, Context& context)
             request.loss_type = parse_choice<LossType>(options->loss_type, "--loss-type");
         }
         request.on = optional_date(options->on, context, "--on");
-        const auto outcome = context.tracker(OpenMode::create).close(id, request);
+        const auto outcome = context.tracker(OpenMode::existing).close(id, request);
         report_outcome(context, outcome, fmt::format("Closed POV {}: {}", id, options->result), options->json);
     });
 }
@@ -178,6 +177,7 @@ void add_cancel_or_reopen(CLI::App& app, Context& context, bool cancel)
     struct Options {
         std::string id;
         std::string reason;
+        bool force = false;
         bool json = false;
     };
     auto options = std::make_shared<Options>();
@@ -185,11 +185,15 @@ void add_cancel_or_reopen(CLI::App& app, Context& context, bool cancel)
                            : app.add_subcommand("reopen", "Reopen a closed or cancelled POV in the state it left");
     add_id(*command, options->id);
     command->add_option("--reason", options->reason, cancel ? "Why it is cancelled" : "Why it is reopened")->required();
+    if (!cancel) {
+        command->add_flag("--force", options->force,
+                          "Reopen into progress even when the SA is at the concurrency limit (recorded)");
+    }
     add_json_flag(*command, options->json);
     command->callback([options, cancel, &context] {
         const auto id = parse_id(options->id);
-        auto tracker = context.tracker(OpenMode::create);
-        const auto outcome = cancel ? tracker.cancel(id, options->reason) : tracker.reopen(id, options->reason);
+        auto tracker = context.tracker(OpenMode::existing);
+        const auto outcome = cancel ? tracker.cancel(id, options->reason) : tracker.reopen(id, options->reason, options->force);
         report_outcome(context, outcome,
                        cancel ? fmt::format("Cancelled POV {}", id)
                               : fmt::format("Reopened POV {}: {}", id, to_string(outcome.pov.status)),

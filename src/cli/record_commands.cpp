@@ -4,6 +4,7 @@
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/risks.hpp"
 #include "pov/values.hpp"
 
 #include <cctype>
@@ -106,7 +107,9 @@ void add_create(CLI::App& app, Context& context)
         for (const auto& title : options->capabilities) {
             capabilities.push_back({title, {}, {}});
         }
-        const auto outcome = context.tracker(OpenMode::create).create(inputs, capabilities);
+        // Checked before the database is opened: a create that fails creates no file.
+        auto draft = draft_pov(inputs, capabilities, context.config(), context.today());
+        const auto outcome = context.tracker(OpenMode::create).create(std::move(draft));
         report_outcome(context, outcome, fmt::format("Created POV {}: {}", outcome.pov.id, outcome.pov.name),
                        options->json, true);
     });
@@ -130,7 +133,7 @@ void add_set(CLI::App& app, Context& context)
         if (inputs.empty()) {
             throw Error(Exit::usage, "set needs at least one field to change, such as --stage 3; see pov set --help");
         }
-        auto tracker = context.tracker(OpenMode::create);
+        auto tracker = context.tracker(OpenMode::existing);
         const auto before = tracker.get(id);
         const auto outcome = tracker.set(id, inputs);
         std::vector<std::string> changed;
@@ -157,7 +160,7 @@ void add_show(CLI::App& app, Context& context)
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
-        auto tracker = context.tracker(OpenMode::existing_or_empty);
+        auto tracker = context.tracker(OpenMode::existing);
         const auto pov = tracker.get(id);
         const auto risks = tracker.risks_of(pov);
         if (options->json) {
@@ -213,22 +216,18 @@ void add_list(CLI::App& app, Context& context)
             filter.type = parse_choice<PovType>(options->type, "--type");
         }
         const auto today = context.today();
-        if (options->overdue || !options->ending_within.empty()) {
-            filter.statuses = {Status::in_progress};
+        if (options->overdue && !options->ending_within.empty()) {
+            throw Error(Exit::usage, "--overdue and --ending-within exclude each other: overdue POVs have ended");
         }
         if (options->overdue) {
-            filter.end_to = add_days(today, -1);
+            only_overdue(filter, today);
         }
         if (!options->ending_within.empty()) {
             const auto days = parse_integer(options->ending_within, "--ending-within");
             if (days < 0 || days > 36500) {
                 throw Error(Exit::invalid, fmt::format("--ending-within must be 0–36500 days; got {}", days));
             }
-            filter.end_from = today;
-            filter.end_to = add_days(today, static_cast<long>(days));
-            if (options->overdue) {
-                throw Error(Exit::usage, "--overdue and --ending-within exclude each other: overdue POVs have ended");
-            }
+            only_ending_within(filter, today, static_cast<long>(days));
         }
         filter.sort = parse_choice<SortKey>(options->sort, "--sort");
         if (!options->limit.empty()) {
@@ -237,7 +236,7 @@ void add_list(CLI::App& app, Context& context)
                 throw Error(Exit::invalid, fmt::format("--limit may not be negative; got {}", *filter.limit));
             }
         }
-        auto tracker = context.tracker(OpenMode::existing_or_empty);
+        auto tracker = context.tracker(OpenMode::existing);
         const auto povs = tracker.list(filter);
         const auto load = tracker.sa_load();
         std::vector<std::vector<Risk>> risks;
@@ -273,7 +272,7 @@ void add_history(CLI::App& app, Context& context)
     add_id(*command, options->id);
     add_json_flag(*command, options->json);
     command->callback([options, &context] {
-        const auto events = context.tracker(OpenMode::existing_or_empty).history(parse_id(options->id));
+        const auto events = context.tracker(OpenMode::existing).history(parse_id(options->id));
         if (options->json) {
             Json array = Json::array();
             for (const auto& event : events) {

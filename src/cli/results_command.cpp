@@ -27,7 +27,7 @@ void add_results_command(CLI::App& app, Context& context)
         if (options->format != "markdown" && options->format != "html") {
             throw Error(Exit::usage, fmt::format("invalid --format '{}'; expected markdown or html", options->format));
         }
-        const auto pov = context.tracker(OpenMode::existing_or_empty).get(parse_id(options->id));
+        const auto pov = context.tracker(OpenMode::existing).get(parse_id(options->id));
         const auto text = options->format == "html" ? render::results_html(pov, context.today())
                                                     : render::results_markdown(pov, context.today());
         if (options->output.empty()) {

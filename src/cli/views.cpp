@@ -294,7 +294,7 @@ void report_outcome(Context& context, const Outcome& outcome, const std::string&
         context.warn(warning);
     }
     if (json) {
-        print_json(record_json(outcome.pov, context.tracker(OpenMode::create).risks_of(outcome.pov)));
+        print_json(record_json(outcome.pov, context.tracker(OpenMode::existing).risks_of(outcome.pov)));
     } else if (context.options.quiet) {
         if (id_when_quiet) {
             fmt::print("{}\n", outcome.pov.id);

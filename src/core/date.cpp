@@ -80,7 +80,11 @@ Date parse_date(std::string_view text, Date today, std::string_view what)
         return add_days(today, 1);
     }
     if (const auto offset = parse_offset_days(text)) {
-        return add_days(today, *offset);
+        const auto date = add_days(today, *offset);
+        if (date.year() < std::chrono::year{1} || date.year() > std::chrono::year{9999}) {
+            throw Error(Exit::usage, fmt::format("invalid {} '{}'; it lands outside the years 0001–9999", what, text));
+        }
+        return date;
     }
     if (const auto date = parse_iso_date(text)) {
         return *date;

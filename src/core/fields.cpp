@@ -227,6 +227,7 @@ const std::array fields{
     boolean<&Pov::ps_positioned>("ps_positioned", "professional services positioned"),
     boolean<&Pov::license_purchased>("license_purchased", "a paid POV's prorated licence is bought"),
     date<&Pov::created_on>("created_on", "the day the POV was created", lifecycle),
+    date<&Pov::qualified_on>("qualified_on", "the day the POV last became qualified", lifecycle),
     Field{"criteria_creep", FieldKind::boolean, lifecycle, "success criteria changed after start", {},
           &get_bool<&Pov::criteria_creep>, &put_bool<&Pov::criteria_creep>},
 };

@@ -139,11 +139,12 @@ std::optional<Status> status_on(const Pov& pov, Date day)
     if (pov.started_on && *pov.started_on <= day) {
         return Status::in_progress;
     }
-    if (pov.status == Status::new_) {
-        return Status::new_;
+    // Not started yet that day: qualified if it was by then. A POV with no qualified_on (an
+    // import from elsewhere) that has moved on since counts as qualified.
+    if (pov.qualified_on) {
+        return *pov.qualified_on <= day ? Status::qualified : Status::new_;
     }
-    // Qualified now, or it started or ended only after that day: it was qualified then.
-    return Status::qualified;
+    return pov.status == Status::new_ || pov.status == Status::cancelled ? Status::new_ : Status::qualified;
 }
 
 ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& range, const Config& config,
@@ -182,7 +183,7 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     int lost_overall = 0;
     std::vector<long> days;
     std::vector<long> planned;
-    std::set<std::int64_t> extended;
+    std::set<std::string> extended; // by uuid: ids repeat across --include databases
 
     for (const auto& pov : povs) {
         const auto status = pov.status;
@@ -232,7 +233,7 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
         for (const auto& extension : pov.extensions) {
             if (range.contains(extension.on)) {
                 f.extensions_granted += 1;
-                extended.insert(pov.id);
+                extended.insert(pov.uuid);
             }
         }
         if (open && static_cast<int>(pov.extensions.size()) > config.max_extensions) {

@@ -67,6 +67,19 @@ std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa
     return found;
 }
 
+void only_overdue(ListFilter& filter, Date today)
+{
+    filter.statuses = {Status::in_progress};
+    filter.end_to = add_days(today, -1);
+}
+
+void only_ending_within(ListFilter& filter, Date today, long days)
+{
+    filter.statuses = {Status::in_progress};
+    filter.end_from = today;
+    filter.end_to = add_days(today, days);
+}
+
 std::string_view risk_advice(Risk risk)
 {
     switch (risk) {

@@ -61,6 +61,7 @@ CREATE TABLE povs (
     ps_positioned INTEGER NOT NULL DEFAULT 0,
     license_purchased INTEGER NOT NULL DEFAULT 0,
     created_on TEXT,
+    qualified_on TEXT,
     criteria_creep INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX povs_status_sa ON povs (status, sa);

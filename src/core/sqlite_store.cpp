@@ -37,7 +37,8 @@ namespace fs = std::filesystem;
                                                path));
     }
     if (code == SQLITE_CORRUPT) {
-        throw Error(Exit::storage, fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
+        throw DamagedDatabase(Exit::storage,
+                              fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
     }
     if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_IOERR ||
         code == SQLITE_FULL) {
@@ -667,9 +668,9 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
     case OpenMode::create:
         create_private_file(options.path);
         break;
-    case OpenMode::existing_or_empty:
-        if (!exists) {
-            target = ":memory:"; // reads as empty; nothing is created
+    case OpenMode::existing:
+        if (!exists || fs::file_size(options.path, error) == 0) {
+            target = ":memory:"; // reads as empty; nothing is created or written
         } else if (::access(path.c_str(), W_OK) != 0) {
             flags = SQLite::OPEN_READONLY;
             writable = false;
@@ -686,13 +687,17 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
     try {
         auto db = std::make_unique<SQLite::Database>(target, flags, options.busy_timeout_ms);
         // Read the version before anything else: a newer or foreign file must stay untouched.
+        // One read transaction, so another process's first migration is seen whole or not at all.
+        db->exec("BEGIN");
         const int version = db->execAndGet("PRAGMA user_version").getInt();
+        const bool foreign = version == 0 && holds_foreign_tables(*db);
+        db->exec("COMMIT");
         if (version > sqlite_schema_version) {
             throw Error(Exit::storage, fmt::format("database {} has schema version {}, newer than this pov knows ({}); "
                                                    "upgrade pov. The file was left untouched",
                                                    path, version, sqlite_schema_version));
         }
-        if (version == 0 && holds_foreign_tables(*db)) {
+        if (foreign) {
             throw Error(Exit::storage, fmt::format("{} is an SQLite database of another program, not pov's; it was "
                                                    "left untouched",
                                                    path));

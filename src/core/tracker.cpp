@@ -105,6 +105,25 @@ Pov Tracker::load(std::int64_t id)
     return std::move(*pov);
 }
 
+void Tracker::check_load(const Pov& pov, bool force, std::vector<Event>* forced, Outcome& outcome,
+                         std::string_view action)
+{
+    const int running = store_.in_progress_count(pov.sa);
+    if (running < config_.max_concurrent_per_sa) {
+        return;
+    }
+    const auto load = fmt::format("SA {} already runs {} POVs in progress (limit {})", pov.sa, running,
+                                  config_.max_concurrent_per_sa);
+    if (!force || forced == nullptr) {
+        conflict(forced == nullptr ? fmt::format("{}; close one first or give this POV to another SA", load)
+                                   : fmt::format("{}; close one first, or go ahead with --force (recorded)", load));
+    }
+    // Section 8: going beyond the limit is its own `forced` event.
+    forced->push_back({clock_.now, EventKind::forced, Json::object(),
+                       fmt::format("{} beyond the concurrency limit: {}", action, load)});
+    outcome.warnings.push_back(fmt::format("{}; {} anyway (--force, recorded)", load, action));
+}
+
 Date Tracker::past_or_today(std::optional<Date> on, std::string_view what) const
 {
     const auto date = on.value_or(clock_.today);
@@ -124,7 +143,7 @@ Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<voi
         Pov after = before;
         Event event{clock_.now, kind, Json::object(), {}};
         mutate(after, outcome, event);
-        validate_record(after, config_);
+        validate_change(before, after, config_);
         auto changes = diff_scalars(before, after);
         for (auto& [key, value] : event.changes.items()) {
             changes[key] = value;
@@ -148,19 +167,31 @@ Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<voi
     return outcome;
 }
 
-Outcome Tracker::create(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities)
+Pov draft_pov(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities,
+              const Config& config, Date today)
 {
     Pov pov;
     pov.uuid = generate_uuid();
-    pov.created_on = clock_.today;
+    pov.created_on = today;
     for (const auto& input : fields) {
         const auto& field = writable_field(input.field);
-        put_field(pov, field, parse_field_input(field, input.value, clock_.today));
+        put_field(pov, field, parse_field_input(field, input.value, today));
     }
     for (const auto& capability : capabilities) {
         pov.capabilities.push_back({static_cast<int>(pov.capabilities.size()) + 1, capability.title, capability.target,
-                                    capability.outcome, CapabilityStatus::pending, {}, clock_.today});
+                                    capability.outcome, CapabilityStatus::pending, {}, today});
     }
+    validate_record(pov, config);
+    return pov;
+}
+
+Outcome Tracker::create(const std::vector<FieldInput>& fields, const std::vector<NewCapability>& capabilities)
+{
+    return create(draft_pov(fields, capabilities, config_, clock_.today));
+}
+
+Outcome Tracker::create(Pov pov)
+{
     validate_record(pov, config_);
     Outcome outcome;
     if (pov.type == PovType::lite) {
@@ -183,10 +214,11 @@ Outcome Tracker::create(const std::vector<FieldInput>& fields, const std::vector
 Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
 {
     return change(id, EventKind::updated, [&](Pov& pov, Outcome& outcome, Event&) {
+        const Pov before_set = pov;
         for (const auto& input : fields) {
             const auto& field = writable_field(input.field);
             const auto value = parse_field_input(field, input.value, clock_.today);
-            const bool started = pov.status != Status::new_ && pov.status != Status::qualified;
+            const bool started = pov.started_on.has_value();
             if (started && (field.name == "start" || field.name == "end") && value != field.get(pov)) {
                 conflict(field.name == "end"
                              ? fmt::format("POV {} has started; its end moves only with pov extend {} --to DATE "
@@ -196,11 +228,23 @@ Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
             }
             put_field(pov, field, value);
         }
+        // A sign-off is a person's: someone new in the role has not signed off (section 4).
+        if (pov.champion != before_set.champion) {
+            pov.champion_signoff.reset();
+        }
+        if (pov.economic_buyer != before_set.economic_buyer) {
+            pov.eb_signoff.reset();
+        }
+        // Handing a running POV to another SA obeys the concurrency limit like a start.
+        if (pov.status == Status::in_progress && pov.sa != before_set.sa) {
+            check_load(pov, false, nullptr, outcome);
+        }
         // A qualified POV that no longer passes its checks must be qualified again (section 4).
         if (pov.status == Status::qualified) {
             const auto verdict = pov::qualify(pov, config_);
             if (!verdict.qualified) {
                 pov.status = Status::new_;
+                pov.qualified_on.reset();
                 for (const auto& check : verdict.checks) {
                     if (!check.ok) {
                         outcome.warnings.push_back(fmt::format("POV {} no longer qualifies ({}): it is new again "
@@ -226,6 +270,7 @@ void Tracker::change_criteria(Pov& pov, Outcome& outcome, Event& event)
                                                pov.id));
         if (pov.status == Status::qualified) {
             pov.status = Status::new_;
+            pov.qualified_on.reset();
             outcome.warnings.push_back(
                 fmt::format("POV {} is new again until it is qualified again: pov qualify {}", pov.id, pov.id));
         }
@@ -342,6 +387,7 @@ QualifyOutcome Tracker::qualify(std::int64_t id, bool dry_run)
         if (!dry_run && result.qualification.qualified && pov.status == Status::new_) {
             const Pov before = pov;
             pov.status = Status::qualified;
+            pov.qualified_on = clock_.today;
             store_.update(pov);
             store_.add_event(id, {clock_.now, EventKind::qualified, diff_scalars(before, pov), {}});
             result.status_changed = true;
@@ -385,18 +431,7 @@ Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
             conflict(fmt::format("POV {} has no planned start and end; set them and qualify it again", id));
         }
         const auto date = past_or_today(on, "--on");
-        const int running = store_.in_progress_count(pov.sa);
-        if (running >= config_.max_concurrent_per_sa) {
-            const auto load = fmt::format("SA {} already runs {} POVs in progress (limit {})", pov.sa, running,
-                                          config_.max_concurrent_per_sa);
-            if (!force) {
-                conflict(fmt::format("{}; close one first, or start anyway with --force (recorded)", load));
-            }
-            // Section 8: going beyond the limit is its own `forced` event.
-            forced.push_back({clock_.now, EventKind::forced, Json::object(),
-                              fmt::format("started beyond the concurrency limit: {}", load)});
-            outcome.warnings.push_back(fmt::format("{}; started anyway (--force, recorded)", load));
-        }
+        check_load(pov, force, &forced, outcome);
         pov.status = Status::in_progress;
         pov.started_on = date;
         },
@@ -512,9 +547,12 @@ Outcome Tracker::cancel(std::int64_t id, const std::string& reason)
     });
 }
 
-Outcome Tracker::reopen(std::int64_t id, const std::string& reason)
+Outcome Tracker::reopen(std::int64_t id, const std::string& reason, bool force)
 {
-    return change(id, EventKind::reopened, [&](Pov& pov, Outcome&, Event& event) {
+    std::vector<Event> forced;
+    return change(
+        id, EventKind::reopened,
+        [&](Pov& pov, Outcome& outcome, Event& event) {
         if (is_open(pov.status)) {
             conflict(fmt::format("POV {} is {}; only a closed or cancelled POV can be reopened", id, status_phrase(pov)));
         }
@@ -532,6 +570,9 @@ Outcome Tracker::reopen(std::int64_t id, const std::string& reason)
             }
             break;
         }
+        if (previous == Status::in_progress) {
+            check_load(pov, force, &forced, outcome, "reopened");
+        }
         pov.status = previous;
         pov.closed_on.reset();
         pov.result.reset();
@@ -539,7 +580,8 @@ Outcome Tracker::reopen(std::int64_t id, const std::string& reason)
         pov.loss_type.reset();
         pov.reason = reason;
         event.detail = reason;
-    });
+        },
+        &forced);
 }
 
 Pov Tracker::get(std::int64_t id)

@@ -109,7 +109,13 @@ std::int64_t parse_integer(std::string_view text, std::string_view what)
     if (negative) {
         digits.remove_prefix(1);
     }
-    if (digits.empty() || digits.size() > 18) {
+    if (digits.empty()) {
+        throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected a whole number", what, text));
+    }
+    if (digits.size() > 18 && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+        throw Error(Exit::invalid, fmt::format("{} '{}' is too large", what, text));
+    }
+    if (digits.size() > 18) {
         throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected a whole number", what, text));
     }
     std::int64_t value = 0;

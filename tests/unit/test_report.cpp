@@ -145,9 +145,10 @@ TEST_CASE("counts by status are as of the as-of date")
 {
     const auto f = week();
     CHECK(f.counts == std::array<int, 5>{1, 1, 4, 4, 1});
-    // Three weeks earlier POV 11 did not exist, 1–4 were running or not started, 10 not cancelled.
+    // Three weeks earlier POV 11 did not exist, 1–4 were running or not started, and 10, never
+    // qualified, was still new.
     const auto earlier = report_figures(team(), report_range(Period::week, {}, {}, on("2026-03-10")), Config{});
-    CHECK(earlier.counts[static_cast<int>(Status::new_)] == 0);
+    CHECK(earlier.counts[static_cast<int>(Status::new_)] == 1);
     CHECK(earlier.counts[static_cast<int>(Status::closed)] == 0);
     CHECK(earlier.counts[static_cast<int>(Status::in_progress)] == 4); // 1, 2, 4, 5
 }
@@ -359,4 +360,30 @@ TEST_CASE("the JSON report holds no wall-clock time: same data, same bytes")
 {
     CHECK(render::report_json(week()).dump() == render::report_json(week()).dump());
     CHECK(render::report_html(week()) == render::report_html(week()));
+}
+
+TEST_CASE("a past as-of date sees the status, extensions and activity of that day")
+{
+    auto pov = pov_of(1, "Ann", Status::in_progress);
+    pov.created_on = on("2026-03-01");
+    pov.qualified_on = on("2026-03-05");
+    pov.start = on("2026-03-10");
+    pov.started_on = on("2026-03-10");
+    pov.end = on("2026-04-20");
+    pov.extensions = {{on("2026-04-07"), on("2026-04-20"), "holiday", on("2026-04-01")}};
+    CHECK_FALSE(status_on(pov, on("2026-02-28")));
+    CHECK(status_on(pov, on("2026-03-03")) == Status::new_);
+    CHECK(status_on(pov, on("2026-03-05")) == Status::qualified);
+    CHECK(status_on(pov, on("2026-03-10")) == Status::in_progress);
+
+    // As of 2026-03-20 the extension (granted 2026-04-01) had not happened.
+    Config config;
+    config.max_extensions = 0;
+    const auto before = report_figures({pov}, report_range(Period::week, {}, {}, on("2026-03-20")), config);
+    CHECK(before.endless == 0);
+    REQUIRE(before.timeline.size() == 1);
+    CHECK(before.timeline[0].end == on("2026-04-07"));
+    const auto after = report_figures({pov}, report_range(Period::week, {}, {}, on("2026-04-02")), config);
+    CHECK(after.endless == 1);
+    CHECK(after.extensions_granted == 1);
 }

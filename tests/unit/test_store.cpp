@@ -400,7 +400,7 @@ TEST_CASE("a read on a missing database creates nothing")
 {
     test::TempDir dir;
     const auto path = dir / "missing-folder" / "pov.db";
-    auto store = open_store(path, OpenMode::existing_or_empty);
+    auto store = open_store(path, OpenMode::existing);
     CHECK(store->all(true).empty());
     CHECK(store->list({}).empty());
     CHECK_FALSE(store->find(1));
@@ -428,7 +428,7 @@ TEST_CASE("a file that is not a database is refused and left byte for byte")
     }
     for (const auto& bytes : {garbage, std::string("hello, I am a text file\n")}) {
         test::write_bytes(path, bytes);
-        for (const auto mode : {OpenMode::create, OpenMode::existing_or_empty, OpenMode::read_only}) {
+        for (const auto mode : {OpenMode::create, OpenMode::existing, OpenMode::read_only}) {
             const auto error = error_of([&] { open_store(path, mode); });
             REQUIRE(error);
             CHECK(error->code() == Exit::storage);
@@ -447,7 +447,7 @@ TEST_CASE("a database from a newer pov is refused and left byte for byte")
                       std::to_string(sqlite_schema_version + 1) + ";");
     const auto before = test::read_bytes(path);
     REQUIRE_FALSE(before.empty());
-    for (const auto mode : {OpenMode::create, OpenMode::existing_or_empty, OpenMode::read_only}) {
+    for (const auto mode : {OpenMode::create, OpenMode::existing, OpenMode::read_only}) {
         const auto error = error_of([&] { open_store(path, mode); });
         REQUIRE(error);
         CHECK(error->code() == Exit::storage);

@@ -783,3 +783,73 @@ TEST_CASE("a write after a read succeeds when another process wrote in between")
     CHECK(pov.owner == "Olive");
     CHECK(pov.csm == "Casey");
 }
+
+TEST_CASE("handing a running POV to an SA at the limit is refused like a start")
+{
+    Fixture f;
+    started(f, "one", "Ria");
+    started(f, "two", "Ria");
+    started(f, "three", "Ria");
+    const auto mine = started(f, "mine", "Sam");
+    check_fails_unchanged(f, mine, Exit::conflict, [&] { f.tracker.set(mine, {{"sa", "Ria"}}); });
+    // A POV that is not running may change hands freely.
+    const auto waiting = qualified(f, "waiting", "Sam");
+    CHECK(f.tracker.set(waiting, {{"sa", "Ria"}}).pov.sa == "Ria");
+}
+
+TEST_CASE("reopening into progress obeys the SA's limit unless forced")
+{
+    Fixture f;
+    const auto done = started(f, "done");
+    f.tracker.change_capability(done, 1, {{}, {}, {}, CapabilityStatus::met, {}});
+    f.tracker.change_capability(done, 2, {{}, {}, {}, CapabilityStatus::met, {}});
+    f.tracker.close(done, {Result::successful, "won", "", std::nullopt, std::nullopt});
+    started(f, "one");
+    started(f, "two");
+    started(f, "three");
+    check_fails_unchanged(f, done, Exit::conflict, [&] { f.tracker.reopen(done, "customer came back"); });
+    const auto outcome = f.tracker.reopen(done, "customer came back", true);
+    CHECK(outcome.pov.status == Status::in_progress);
+    CHECK(f.last_event(done).kind == EventKind::forced);
+}
+
+TEST_CASE("a new champion or economic buyer has not signed off")
+{
+    Fixture f;
+    const auto id = qualified(f);
+    const auto outcome = f.tracker.set(id, {{"champion", "Someone Else"}});
+    CHECK_FALSE(outcome.pov.champion_signoff);
+    CHECK(outcome.pov.eb_signoff); // the economic buyer is the same person
+    CHECK(outcome.pov.status == Status::new_);
+    CHECK_FALSE(outcome.pov.qualified_on);
+    REQUIRE_FALSE(outcome.warnings.empty());
+    CHECK(contains(outcome.warnings.front(), "signoffs"));
+}
+
+TEST_CASE("a qualified POV whose dates are cleared is new again and cannot start")
+{
+    Fixture f;
+    const auto id = qualified(f);
+    CHECK(f.tracker.get(id).qualified_on == day(today_text));
+    const auto outcome = f.tracker.set(id, {{"start", ""}, {"end", ""}});
+    CHECK(outcome.pov.status == Status::new_);
+    check_fails_unchanged(f, id, Exit::conflict, [&] { f.tracker.start(id, std::nullopt, false); });
+}
+
+TEST_CASE("a config tightened after the fact does not lock a POV")
+{
+    Fixture f;
+    const auto id = f.tracker
+                        .create({{"name", "N"}, {"account", "A"}, {"sa", "S"}},
+                                {{"one", "", ""}, {"two", "", ""}, {"three", "", ""}, {"four", "", ""}})
+                        .pov.id;
+    Config strict = f.config;
+    strict.max_capabilities = 2;
+    Tracker tighter{*f.store, strict, Clock{day(today_text), now_text}};
+    // What does not add to the problem goes through: notes, fewer criteria, cancelling.
+    CHECK_EXIT(tighter.log(id, "still here"), Exit::ok);
+    CHECK(tighter.remove_capability(id, 4).pov.capabilities.size() == 3);
+    // What breaks another rule, or the same rule anew, does not.
+    CHECK_EXIT(tighter.set(id, {{"stage", "9"}}), Exit::invalid);
+    CHECK_EXIT(tighter.cancel(id, "budget frozen"), Exit::ok);
+}
