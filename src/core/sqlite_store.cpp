@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -645,6 +647,27 @@ private:
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
+// Switches a database to WAL. Two processes switching a new file at once can deadlock on the
+// upgrade to an exclusive lock, and SQLite then answers SQLITE_BUSY at once instead of waiting:
+// so wait here, within the busy timeout, as for any other lock.
+void enable_wal(SQLite::Database& db, int busy_timeout_ms)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    while (true) {
+        try {
+            if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+                db.exec("PRAGMA journal_mode = WAL");
+            }
+            return;
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+                throw;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
+}
+
 // A database whose user_version is 0 but that already holds tables belongs to something else.
 bool holds_foreign_tables(SQLite::Database& db)
 {
@@ -704,10 +727,7 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
         }
         db->exec("PRAGMA foreign_keys = ON");
         if (writable && target != ":memory:") {
-            const auto mode = db->execAndGet("PRAGMA journal_mode").getString();
-            if (mode != "wal") {
-                db->exec("PRAGMA journal_mode = WAL");
-            }
+            enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
         }
         auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:");
