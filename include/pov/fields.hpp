@@ -42,6 +42,12 @@ std::span<const Field> record_fields();
 // nullptr when there is no such field.
 const Field* find_field(std::string_view name);
 
+// The command-line option of a field: `net_arr` → `--net-arr`.
+std::string option_name(std::string_view field);
+
+// A date as JSON: "YYYY-MM-DD", or null.
+Json date_json(const std::optional<Date>& date);
+
 // What a user typed for a field, as its JSON value: dates take the relative forms, money the
 // `150k` forms, booleans yes/no; an empty input is null. Malformed input throws (usage).
 Json parse_field_input(const Field& field, std::string_view input, Date today);

@@ -103,8 +103,6 @@ public:
     std::vector<Risk> risks_of(const Pov& pov, const std::map<std::string, int>& load) const;
     std::map<std::string, int> sa_load();
 
-    [[nodiscard]] const Config& config() const { return config_; }
-    [[nodiscard]] const Clock& clock() const { return clock_; }
 
 private:
     Pov load(std::int64_t id);

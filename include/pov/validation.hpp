@@ -27,7 +27,4 @@ void validate_record(const Pov& pov, const Config& config);
 // logged, cancelled, or brought back within the rules.
 void validate_change(const Pov& before, const Pov& after, const Config& config);
 
-// The checks of one success criterion's text fields.
-void validate_capability(const Capability& capability);
-
 } // namespace pov

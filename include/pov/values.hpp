@@ -15,6 +15,9 @@ namespace pov {
 // `150000`, `150k`, `1.2M`, `$150,000` → whole US dollars.
 std::int64_t parse_money(std::string_view text, std::string_view what);
 
+// Whole dollars as people read them: $150,000.
+std::string format_money(std::int64_t dollars);
+
 // `yes`, `no`, `true`, `false`.
 bool parse_bool(std::string_view text, std::string_view what);
 

@@ -168,10 +168,7 @@ void add_signoff(CLI::App& app, Context& context)
         if (!options->champion && !options->economic_buyer) {
             throw Error(Exit::usage, "signoff needs --champion or --economic-buyer");
         }
-        std::optional<Date> on;
-        if (!options->on.empty()) {
-            on = parse_date(options->on, context.today(), "--on");
-        }
+        const auto on = context.date_option(options->on, "--on");
         const auto signer = options->champion ? Signer::champion : Signer::economic_buyer;
         const auto outcome = context.tracker(OpenMode::existing).sign_off(id, signer, on);
         const auto& pov = outcome.pov;

@@ -111,6 +111,14 @@ Date Context::today()
     return *today_;
 }
 
+std::optional<Date> Context::date_option(const std::string& text, std::string_view what)
+{
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    return parse_date(text, today(), what);
+}
+
 Clock Context::clock()
 {
     // Events carry the real UTC time. With --today they carry that day at the real time of

@@ -32,6 +32,8 @@ public:
     std::filesystem::path database_path();
     Date today();
     Clock clock();
+    // A date option as typed (`2026-03-02`, `yesterday`, `+2w`); nullopt when not given.
+    std::optional<Date> date_option(const std::string& text, std::string_view what);
 
     // Opens the store once; read commands use OpenMode::existing.
     Store& store(OpenMode mode);

@@ -15,14 +15,6 @@ using render::shown;
 
 namespace {
 
-std::optional<Date> optional_date(const std::string& text, Context& context, std::string_view what)
-{
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    return parse_date(text, context.today(), what);
-}
-
 void add_qualify(CLI::App& app, Context& context)
 {
     struct Options {
@@ -98,7 +90,7 @@ void add_start(CLI::App& app, Context& context)
     command->callback([options, &context] {
         const auto id = parse_id(options->id);
         const auto outcome =
-            context.tracker(OpenMode::existing).start(id, optional_date(options->on, context, "--on"), options->force);
+            context.tracker(OpenMode::existing).start(id, context.date_option(options->on, "--on"), options->force);
         const auto& pov = outcome.pov;
         report_outcome(context, outcome,
                        fmt::format("Started POV {}: {} (planned end {}, {} days)", id, pov.name, shown(pov.end),
@@ -166,7 +158,7 @@ void add_close(CLI::App& app, Context& context)
         if (!options->loss_type.empty()) {
             request.loss_type = parse_choice<LossType>(options->loss_type, "--loss-type");
         }
-        request.on = optional_date(options->on, context, "--on");
+        request.on = context.date_option(options->on, "--on");
         const auto outcome = context.tracker(OpenMode::existing).close(id, request);
         report_outcome(context, outcome, fmt::format("Closed POV {}: {}", id, options->result), options->json);
     });

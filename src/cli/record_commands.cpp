@@ -19,15 +19,6 @@ using render::shown;
 
 namespace {
 
-std::string option_name(std::string_view field)
-{
-    std::string name(field);
-    for (auto& c : name) {
-        c = c == '_' ? '-' : c;
-    }
-    return "--" + name;
-}
-
 std::string value_hint(const Field& field)
 {
     switch (field.kind) {

@@ -15,14 +15,6 @@ namespace pov::cli {
 
 namespace {
 
-std::optional<Date> optional_date(const std::string& text, Date today, std::string_view what)
-{
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    return parse_date(text, today, what);
-}
-
 render::ReportFormat parse_format(const std::string& text)
 {
     constexpr std::pair<std::string_view, render::ReportFormat> formats[] = {
@@ -95,8 +87,8 @@ void add_report_command(CLI::App& app, Context& context)
         const auto format = options->json ? render::ReportFormat::json : parse_format(options->format);
         const auto period = parse_choice<Period>(options->period, "--period");
         const auto today = context.today();
-        const auto range = report_range(period, optional_date(options->since, today, "--since"),
-                                        optional_date(options->until, today, "--until"), today);
+        const auto range = report_range(period, context.date_option(options->since, "--since"),
+                                        context.date_option(options->until, "--until"), today);
         const auto povs = team_povs(context, options->includes);
         const auto figures = report_figures(povs, range, context.config(), options->sa);
         const bool to_stdout = options->output.empty();

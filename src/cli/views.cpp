@@ -4,6 +4,7 @@
 #include "pov/duration.hpp"
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
+#include "pov/values.hpp"
 
 #include <fmt/format.h>
 
@@ -123,7 +124,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     out += labelled("Solution", pov.solution);
     std::string deal = pov.deal ? std::string(to_string(*pov.deal)) : std::string(dash);
     deal += " · stage " + (pov.stage ? std::to_string(*pov.stage) : std::string(dash));
-    deal += " · net ARR " + (pov.net_arr ? money(*pov.net_arr) : std::string(dash));
+    deal += " · net ARR " + (pov.net_arr ? format_money(*pov.net_arr) : std::string(dash));
     if (pov.lam_significant) {
         deal += " · significant LAM";
     }

@@ -14,11 +14,6 @@ Json optional_text(const std::string& text)
     return text.empty() ? Json(nullptr) : Json(text);
 }
 
-Json optional_date(const std::optional<Date>& date)
-{
-    return date ? Json(format_date(*date)) : Json(nullptr);
-}
-
 [[noreturn]] void bad(std::string_view key, std::string_view expected)
 {
     throw Error(Exit::invalid, fmt::format("{}: expected {}", key, expected));
@@ -101,7 +96,7 @@ Json to_json(const Capability& capability)
                 {"outcome", optional_text(capability.outcome)},
                 {"status", std::string(to_string(capability.status))},
                 {"evidence", optional_text(capability.evidence)},
-                {"updated_on", optional_date(capability.updated_on)}};
+                {"updated_on", date_json(capability.updated_on)}};
 }
 
 Json to_json(const Extension& extension)

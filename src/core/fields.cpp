@@ -3,6 +3,7 @@
 #include "pov/error.hpp"
 #include "pov/values.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -41,11 +42,6 @@ template <typename E> E as_enum(const Json& value)
         wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), as_string(value)));
     }
     return *parsed;
-}
-
-Json date_json(const std::optional<Date>& date)
-{
-    return date ? Json(format_date(*date)) : Json(nullptr);
 }
 
 template <auto M> Json get_text(const Pov& pov)
@@ -239,6 +235,18 @@ std::span<const Field> record_fields()
     return fields;
 }
 
+std::string option_name(std::string_view field)
+{
+    std::string option = "--" + std::string(field);
+    std::replace(option.begin(), option.end(), '_', '-');
+    return option;
+}
+
+Json date_json(const std::optional<Date>& date)
+{
+    return date ? Json(format_date(*date)) : Json(nullptr);
+}
+
 const Field* find_field(std::string_view name)
 {
     for (const auto& field : fields) {
@@ -251,13 +259,7 @@ const Field* find_field(std::string_view name)
 
 Json parse_field_input(const Field& field, std::string_view input, Date today)
 {
-    const auto what = fmt::format("--{}", [&] {
-        std::string option(field.name);
-        for (auto& c : option) {
-            c = c == '_' ? '-' : c;
-        }
-        return option;
-    }());
+    const auto what = option_name(field.name);
     if (input.empty()) {
         if (!field.optional) {
             throw Error(Exit::usage, fmt::format("{} needs a value; it cannot be cleared", what));

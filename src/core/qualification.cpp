@@ -1,6 +1,8 @@
 #include "pov/qualification.hpp"
 
 #include "pov/duration.hpp"
+#include "pov/fields.hpp"
+#include "pov/values.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -23,11 +25,6 @@ QualificationCheck fail(std::string rule, std::string detail)
     return {std::move(rule), false, std::move(detail)};
 }
 
-std::string money(std::int64_t dollars)
-{
-    return fmt::format("${}", fmt::group_digits(dollars));
-}
-
 QualificationCheck check_stage(const Pov& pov)
 {
     if (pov.stage == technical_evaluation_stage) {
@@ -45,16 +42,16 @@ QualificationCheck check_deal(const Pov& pov, const Config& config)
     }
     if (pov.deal == Deal::uptier) {
         if (pov.net_arr && *pov.net_arr >= config.uptier_min_net_arr) {
-            return pass("deal", fmt::format("an uptier with net ARR {} (at least {})", money(*pov.net_arr),
-                                            money(config.uptier_min_net_arr)));
+            return pass("deal", fmt::format("an uptier with net ARR {} (at least {})", format_money(*pov.net_arr),
+                                            format_money(config.uptier_min_net_arr)));
         }
         if (pov.lam_significant) {
             return pass("deal", "an uptier with significant LAM");
         }
         return fail("deal", fmt::format("an uptier needs net ARR of at least {} or significant LAM; net ARR is {}: "
                                         "pov set {} --net-arr AMOUNT or --lam-significant yes",
-                                        money(config.uptier_min_net_arr),
-                                        pov.net_arr ? money(*pov.net_arr) : "not set", pov.id));
+                                        format_money(config.uptier_min_net_arr),
+                                        pov.net_arr ? format_money(*pov.net_arr) : "not set", pov.id));
     }
     return fail("deal", fmt::format("the deal is not set; a POV needs a new-logo or a qualifying uptier: "
                                     "pov set {} --deal new-logo|uptier",
@@ -74,9 +71,7 @@ QualificationCheck check_command_plan(const Pov& pov)
     for (const auto& [name, value] : plan) {
         if (value->empty()) {
             missing.emplace_back(name);
-            std::string option(name);
-            std::replace(option.begin(), option.end(), '_', '-');
-            options.push_back(fmt::format("--{} TEXT", option));
+            options.push_back(option_name(name) + " TEXT");
         }
     }
     if (missing.empty()) {

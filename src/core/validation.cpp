@@ -33,8 +33,7 @@ void require(std::vector<Violation>& found, const std::string& value, std::strin
     }
 }
 
-} // namespace
-
+// The checks of one success criterion's text fields.
 void validate_capability(const Capability& capability)
 {
     const auto label = fmt::format("capability {}", capability.n);
@@ -46,6 +45,8 @@ void validate_capability(const Capability& capability)
     check_text(label + " outcome", capability.outcome, TextKind::line);
     check_text(label + " evidence", capability.evidence, TextKind::multiline);
 }
+
+} // namespace
 
 std::vector<Violation> find_violations(const Pov& pov, const Config& config)
 {

@@ -91,6 +91,11 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
     return dollars;
 }
 
+std::string format_money(std::int64_t dollars)
+{
+    return fmt::format("${}", fmt::group_digits(dollars));
+}
+
 bool parse_bool(std::string_view text, std::string_view what)
 {
     if (text == "yes" || text == "true") {

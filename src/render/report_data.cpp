@@ -1,6 +1,7 @@
 // The report as data: JSON (section 12) and CSV (section 13).
 #include "render/csv.hpp"
 #include "render/report.hpp"
+#include "pov/fields.hpp"
 #include "pov/risks.hpp"
 
 #include <cmath>
@@ -21,11 +22,6 @@ Json optional_number(std::optional<double> value)
         return static_cast<std::int64_t>(*value);
     }
     return *value;
-}
-
-Json date_json(const std::optional<Date>& date)
-{
-    return date ? Json(format_date(*date)) : Json(nullptr);
 }
 
 Json tally_json(const char* key, const GroupRow& row, bool with_limit)

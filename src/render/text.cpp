@@ -43,11 +43,6 @@ std::string shown(const std::optional<Date>& date)
     return date ? format_date(*date) : std::string(dash);
 }
 
-std::string money(std::int64_t dollars)
-{
-    return fmt::format("${}", fmt::group_digits(dollars));
-}
-
 std::size_t width(std::string_view text)
 {
     std::size_t count = 0;

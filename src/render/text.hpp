@@ -22,7 +22,6 @@ public:
     [[nodiscard]] std::string red(std::string_view text) const { return paint("31", text); }
     [[nodiscard]] std::string green(std::string_view text) const { return paint("32", text); }
     [[nodiscard]] std::string yellow(std::string_view text) const { return paint("33", text); }
-    [[nodiscard]] std::string cyan(std::string_view text) const { return paint("36", text); }
     // Status and risk names in their colours.
     [[nodiscard]] std::string status(Status status) const;
     [[nodiscard]] std::string risk(std::string_view name) const;
@@ -36,8 +35,6 @@ inline constexpr std::string_view dash = "–";
 // A single-line value for text output: control characters escaped, "–" when empty.
 std::string shown(std::string_view text);
 std::string shown(const std::optional<Date>& date);
-// $150,000
-std::string money(std::int64_t dollars);
 // Display width in terminal columns (code points; good enough for aligned tables).
 std::size_t width(std::string_view text);
 
