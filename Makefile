@@ -3,19 +3,22 @@ BUILD ?= build
 JOBS ?= 2
 POV := ./$(BUILD)/pov
 DEMO_DB ?= demo.db
+SANITIZE_BUILD ?= build-sanitize
 
-# Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint).
+# Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint,
+# script from bsdutils, clang-format for the format check).
 PACKAGES := cmake ninja-build g++ libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev \
             libtomlplusplus-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils
+CHECK_PACKAGES := clang-format-14
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test run clean
+.PHONY: all deps check-deps configure build test run sanitize format format-check clean
 
 all: build
 
 # Installs only what is missing, so a machine that has everything needs no network.
-deps:
-	@missing=$$(for p in $(PACKAGES); do \
+define install_missing
+	@missing=$$(for p in $(1); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	  done); \
 	if [ -n "$$missing" ]; then \
@@ -23,20 +26,50 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
 
-build: deps
+deps:
+	$(call install_missing,$(PACKAGES))
+
+check-deps:
+	$(call install_missing,$(CHECK_PACKAGES))
+
+configure: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+# Everything: pov, the unit tests.
+build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
-# A sample team's POVs in $(DEMO_DB), then the open ones and a running POV at risk (4) in full.
-run: build
+# Only what the demo needs (the pov binary), then a sample team's POVs in $(DEMO_DB), the open
+# ones and a running POV at risk (4) in full.
+run: configure
+	cmake --build $(BUILD) -j$(JOBS) --target pov
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(POV) --db $(DEMO_DB) demo
 	$(POV) --db $(DEMO_DB) list
 	$(POV) --db $(DEMO_DB) show 4
 
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPOV_SANITIZE=ON
+	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS)
+
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
+
+# Rewrites the sources in the house format (.clang-format).
+format: check-deps
+	clang-format-14 -i $(SOURCES)
+
+# Fails when a source differs from the house format, naming the files.
+format-check: check-deps
+	@bad=$$(for f in $(SOURCES); do clang-format-14 "$$f" | cmp -s - "$$f" || echo "$$f"; done); \
+	if [ -n "$$bad" ]; then echo "Not in the house format (run make format):"; echo "$$bad"; exit 1; fi
+
 clean:
-	rm -rf $(BUILD) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

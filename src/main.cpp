@@ -17,7 +17,11 @@ int main(int argc, char** argv)
         pov::cli::print_error(context, pov::Error(pov::Exit::storage, e.what()));
         return static_cast<int>(pov::Exit::storage);
     } catch (const std::exception& e) {
-        pov::cli::print_error(context, pov::Error(pov::Exit::check_failed, std::string("internal error: ") + e.what()));
-        return static_cast<int>(pov::Exit::check_failed);
+        // Anything else is a bug: exit 70, never a code a script reads as an expected outcome.
+        pov::cli::print_internal_error(context, e.what());
+        return static_cast<int>(pov::Exit::internal);
+    } catch (...) {
+        pov::cli::print_internal_error(context, "unknown exception");
+        return static_cast<int>(pov::Exit::internal);
     }
 }

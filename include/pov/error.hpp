@@ -18,6 +18,7 @@ enum class Exit : int {
     conflict = 5,     // the POV's state or its SA's load forbids it
     storage = 6,      // database locked, damaged, newer, unwritable file
     config = 7,       // config file unreadable or invalid
+    internal = 70,    // a bug in pov (EX_SOFTWARE); never an expected failure
 };
 
 class Error : public std::runtime_error {

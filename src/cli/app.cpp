@@ -46,7 +46,7 @@ int run(Context& context, int argc, char** argv)
     app.fallthrough();
     app.set_version_flag("--version", fmt::format("pov {}", version), "Print the version and exit");
     app.footer("Exit codes: 0 ok, 1 check negative, 2 usage, 3 invalid data, 4 not found, 5 conflict, "
-               "6 storage, 7 config.\nSee 'pov COMMAND --help' and man pov.");
+               "6 storage, 7 config, 70 internal error.\nSee 'pov COMMAND --help' and man pov.");
 
     auto& global = context.options;
     app.add_option("--db", global.db, "The database file (default: $POV_DB, the config, then "
@@ -105,6 +105,14 @@ void print_error(const Context& context, const Error& error)
     for (const auto& line : error.details()) {
         fmt::print(stderr, "{}\n", escape_control(line));
     }
+}
+
+void print_internal_error(const Context& context, std::string_view what)
+{
+    const bool color = context.stderr_color();
+    fmt::print(stderr, "{}pov: internal error:{} {}\n", color ? "\x1b[31m" : "", color ? "\x1b[0m" : "",
+               escape_control(what));
+    fmt::print(stderr, "This is a bug in pov; please report it with the command that caused it.\n");
 }
 
 } // namespace pov::cli

@@ -14,4 +14,7 @@ int run(Context& context, int argc, char** argv);
 // characters escaped, red only on a terminal without NO_COLOR or --no-color.
 void print_error(const Context& context, const Error& error);
 
+// A bug in pov (exit 70): `pov: internal error: …`, so it is never mistaken for a user's error.
+void print_internal_error(const Context& context, std::string_view what);
+
 } // namespace pov::cli
