@@ -1,7 +1,8 @@
 // Where POVs live. One interface, one SQLite implementation today (a PostgreSQL one will
-// follow): nothing outside a store knows SQL.
+// follow): nothing outside a store knows SQL. Stores are opened by open_store (open_store.hpp).
 #pragma once
 
+#include "pov/error.hpp"
 #include "pov/record.hpp"
 
 #include <cstdint>
@@ -19,6 +20,31 @@ enum class SortKey { id, name, account, sa, type, status, start, end, net_arr };
 template <> struct EnumNames<SortKey> {
     static constexpr std::array<std::string_view, 9> names{"id",     "name",  "account", "sa",     "type",
                                                            "status", "start", "end",     "net_arr"};
+};
+
+// What went wrong in a store, for callers that treat one fault apart (`db check` reports damage
+// as the damage it looks for).
+enum class StorageFault {
+    unsupported,    // a kind of store this pov does not support
+    busy,           // another process held the lock past the busy timeout
+    not_a_database, // not a pov database; left untouched
+    newer,          // written by a newer pov; left untouched
+    damaged,        // the data is corrupt
+    unwritable,     // cannot be created, written or upgraded
+    failed,         // anything else the backend reported
+};
+
+// A storage error (exit 6, contract section 10), whatever the backend.
+class StorageError : public Error {
+public:
+    StorageError(StorageFault fault, std::string message) : Error(Exit::storage, std::move(message)), fault_(fault)
+    {
+    }
+
+    [[nodiscard]] StorageFault fault() const noexcept { return fault_; }
+
+private:
+    StorageFault fault_;
 };
 
 struct ListFilter {
