@@ -58,6 +58,17 @@ struct ListFilter {
     std::optional<std::int64_t> limit;
 };
 
+// Looking after a store as a whole, apart from the records: what `pov db` does.
+class StoreMaintenance {
+public:
+    virtual ~StoreMaintenance() = default;
+
+    // Problems an integrity check finds; empty when the data is sound.
+    virtual std::vector<std::string> check() = 0;
+    // A consistent copy of the whole store, written while others may use it.
+    virtual void backup(const std::filesystem::path& target) = 0;
+};
+
 class Store {
 public:
     enum class Lock { read, write };
@@ -86,12 +97,13 @@ public:
     virtual std::map<std::string, int> in_progress_by_sa() = 0;
     virtual int in_progress_count(const std::string& sa) = 0;
 
-    // Problems an integrity check finds; empty when the data is sound.
-    virtual std::vector<std::string> check() = 0;
-    // A consistent copy of the whole store, written while others may use it.
-    virtual void backup(const std::filesystem::path& target) = 0;
     // Where the data lives, for messages.
     [[nodiscard]] virtual std::string location() const = 0;
+    // Whether a database is at the location; false only for a read of a missing one, which reads
+    // as an empty store and creates nothing.
+    [[nodiscard]] virtual bool exists() const = 0;
+    // The care of the store as a whole (`pov db`), which no rule of the core needs.
+    virtual StoreMaintenance& maintenance() = 0;
 };
 
 } // namespace pov

@@ -1,6 +1,7 @@
 // init and db check|backup|path: the database file itself.
 #include "cli/commands.hpp"
 #include "pov/error.hpp"
+#include "pov/store.hpp"
 
 #include <memory>
 
@@ -21,14 +22,14 @@ void add_database_commands(CLI::App& app, Context& context)
 
     db->add_subcommand("check", "Check the database's integrity (exit 1 when damaged)")->callback([&context] {
         const auto location = context.database_location();
-        std::error_code error;
-        if (!std::filesystem::exists(location, error)) {
-            context.say(fmt::format("No database at {} yet; nothing to check", location));
-            return;
-        }
         std::vector<std::string> problems;
         try {
-            problems = context.store(OpenMode::existing).check();
+            auto& store = context.store(OpenMode::existing);
+            if (!store.exists()) {
+                context.say(fmt::format("No database at {} yet; nothing to check", location));
+                return;
+            }
+            problems = store.maintenance().check();
         } catch (const StorageError& e) {
             if (e.fault() != StorageFault::damaged) {
                 throw;
@@ -51,11 +52,11 @@ void add_database_commands(CLI::App& app, Context& context)
     backup->add_option("FILE", *target, "Where to write the copy")->required();
     backup->callback([target, &context] {
         const auto location = context.database_location();
-        std::error_code error;
-        if (!std::filesystem::exists(location, error)) {
+        auto& store = context.store(OpenMode::existing);
+        if (!store.exists()) {
             throw Error(Exit::not_found, fmt::format("no database at {} to back up", location));
         }
-        context.store(OpenMode::existing).backup(*target);
+        store.maintenance().backup(*target);
         context.say(fmt::format("Backed up {} to {}", location, *target));
     });
 

@@ -405,10 +405,21 @@ TEST_CASE("a read on a missing database creates nothing")
     CHECK(store->list({}).empty());
     CHECK_FALSE(store->find(1));
     CHECK(store->in_progress_by_sa().empty());
+    CHECK_FALSE(store->exists());
     store.reset();
     CHECK_FALSE(fs::exists(path));
     CHECK_FALSE(fs::exists(path.parent_path()));
     CHECK(files_in(dir.path()).empty());
+}
+
+TEST_CASE("a store tells whether its database exists")
+{
+    test::TempDir dir;
+    const auto path = dir / "pov.db";
+    CHECK_FALSE(open_sqlite(path, OpenMode::existing)->exists());
+    CHECK(open_sqlite(path, OpenMode::create)->exists());
+    CHECK(open_sqlite(path, OpenMode::existing)->exists());
+    CHECK(open_sqlite(path, OpenMode::read_only)->exists());
 }
 
 TEST_CASE("a read-only open of a missing database is not found")
@@ -467,6 +478,24 @@ TEST_CASE("another program's SQLite database is refused and left untouched")
     CHECK(test::read_bytes(path) == before);
 }
 
+TEST_CASE("a database damaged on the way in is a storage error that says so")
+{
+    test::TempDir dir;
+    const auto path = dir / "pov.db";
+    open_sqlite(path)->insert(small_pov("a", "Sam", Status::new_));
+    auto bytes = test::read_bytes(path);
+    bytes.replace(100, 14, "garbagegarbage"); // the first page's b-tree header
+    test::write_bytes(path, bytes);
+    try {
+        open_sqlite(path, OpenMode::existing);
+        FAIL("a damaged database opened");
+    } catch (const StorageError& e) {
+        CHECK(e.fault() == StorageFault::damaged); // what `db check` reports as damage (exit 1)
+        CHECK(e.code() == Exit::storage);
+        CHECK(contains(e.what(), "damaged"));
+    }
+}
+
 TEST_CASE("a folder is not a database")
 {
     test::TempDir dir;
@@ -495,10 +524,10 @@ TEST_CASE("the integrity check of a sound store finds nothing; a backup is a pri
     test::TempDir dir;
     auto store = open_sqlite(dir / "pov.db");
     store->insert(stored_pov());
-    CHECK(store->check().empty());
+    CHECK(store->maintenance().check().empty());
     CHECK(store->location() == (dir / "pov.db").string());
 
-    store->backup(dir / "backup.db");
+    store->maintenance().backup(dir / "backup.db");
     CHECK(permissions_of(dir / "backup.db") == 0600u);
     auto copy = open_sqlite(dir / "backup.db", OpenMode::read_only);
     const auto pov = copy->find(1);

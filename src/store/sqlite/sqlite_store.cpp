@@ -164,11 +164,11 @@ std::optional<Date> date_of(const SQLite::Column& column)
     return column.isNull() ? std::nullopt : parse_iso_date(column.getString());
 }
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public StoreMaintenance {
 public:
-    SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable)
+    SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable, bool exists)
         : path_(options.location), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)),
-          writable_(writable)
+          writable_(writable), exists_(exists)
     {
     }
 
@@ -464,6 +464,10 @@ public:
 
     [[nodiscard]] std::string location() const override { return path_; }
 
+    [[nodiscard]] bool exists() const override { return exists_; }
+
+    StoreMaintenance& maintenance() override { return *this; }
+
     // Brings the schema up to date; each migration runs once, in its own transaction.
     void migrate()
     {
@@ -652,6 +656,7 @@ private:
     int busy_timeout_ms_;
     std::unique_ptr<SQLite::Database> db_;
     bool writable_;
+    bool exists_;
     bool in_transaction_ = false;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
@@ -742,7 +747,8 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
         }
-        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:");
+        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:",
+                                                   exists || options.mode == OpenMode::create);
         store->migrate();
         return store;
     } catch (const SQLite::Exception& e) {
