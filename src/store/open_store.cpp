@@ -47,8 +47,7 @@ std::unique_ptr<Store> open_store(const StoreOptions& options)
     // Only the scheme is shown: the rest of a URL may carry a password.
     const bool postgresql = scheme == "postgresql" || scheme == "postgres";
     throw StorageError(StorageFault::unsupported,
-                       fmt::format("database location {}://… {}; this pov supports only SQLite database files so far "
-                                   "(give a file path with --db, POV_DB or database.path)",
+                       fmt::format("database location {}://… {}; this pov supports only SQLite database files so far",
                                    scheme, postgresql ? "names a PostgreSQL server" : "is not a file path"));
 }
 
