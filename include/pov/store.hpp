@@ -1,7 +1,8 @@
 // Where POVs live. One interface, one SQLite implementation today (a PostgreSQL one will
-// follow): nothing outside a store knows SQL.
+// follow): nothing outside a store knows SQL. Stores are opened by open_store (open_store.hpp).
 #pragma once
 
+#include "pov/error.hpp"
 #include "pov/record.hpp"
 
 #include <cstdint>
@@ -21,6 +22,31 @@ template <> struct EnumNames<SortKey> {
                                                            "status", "start", "end",     "net_arr"};
 };
 
+// What went wrong in a store, for callers that treat one fault apart (`db check` reports damage
+// as the damage it looks for).
+enum class StorageFault {
+    unsupported,    // a kind of store this pov does not support
+    busy,           // another process held the lock past the busy timeout
+    not_a_database, // not a pov database; left untouched
+    newer,          // written by a newer pov; left untouched
+    damaged,        // the data is corrupt
+    unwritable,     // cannot be created, written or upgraded
+    failed,         // anything else the backend reported
+};
+
+// A storage error (exit 6, contract section 10), whatever the backend.
+class StorageError : public Error {
+public:
+    StorageError(StorageFault fault, std::string message) : Error(Exit::storage, std::move(message)), fault_(fault)
+    {
+    }
+
+    [[nodiscard]] StorageFault fault() const noexcept { return fault_; }
+
+private:
+    StorageFault fault_;
+};
+
 struct ListFilter {
     std::vector<Status> statuses; // empty: any status
     std::string sa;               // empty: any SA
@@ -30,6 +56,17 @@ struct ListFilter {
     std::optional<Date> end_to;   // planned end on or before
     SortKey sort = SortKey::id;
     std::optional<std::int64_t> limit;
+};
+
+// Looking after a store as a whole, apart from the records: what `pov db` does.
+class StoreMaintenance {
+public:
+    virtual ~StoreMaintenance() = default;
+
+    // Problems an integrity check finds; empty when the data is sound.
+    virtual std::vector<std::string> check() = 0;
+    // A consistent copy of the whole store, written while others may use it.
+    virtual void backup(const std::filesystem::path& target) = 0;
 };
 
 class Store {
@@ -60,12 +97,13 @@ public:
     virtual std::map<std::string, int> in_progress_by_sa() = 0;
     virtual int in_progress_count(const std::string& sa) = 0;
 
-    // Problems an integrity check finds; empty when the data is sound.
-    virtual std::vector<std::string> check() = 0;
-    // A consistent copy of the whole store, written while others may use it.
-    virtual void backup(const std::filesystem::path& target) = 0;
     // Where the data lives, for messages.
     [[nodiscard]] virtual std::string location() const = 0;
+    // Whether a database is at the location; false only for a read of a missing one, which reads
+    // as an empty store and creates nothing.
+    [[nodiscard]] virtual bool exists() const = 0;
+    // The care of the store as a whole (`pov db`), which no rule of the core needs.
+    virtual StoreMaintenance& maintenance() = 0;
 };
 
 } // namespace pov

@@ -76,18 +76,18 @@ const Config& Context::config()
     return *config_;
 }
 
-fs::path Context::database_path()
+std::string Context::database_location()
 {
     if (!options.db.empty()) {
         return options.db;
     }
-    if (const auto path = environment("POV_DB"); !path.empty()) {
-        return path;
+    if (auto location = environment("POV_DB"); !location.empty()) {
+        return location;
     }
     if (!config().database_path.empty()) {
         return config().database_path;
     }
-    return xdg_home("XDG_DATA_HOME", ".local/share") / "pov" / "pov.db";
+    return (xdg_home("XDG_DATA_HOME", ".local/share") / "pov" / "pov.db").string();
 }
 
 Date Context::today()
@@ -136,7 +136,7 @@ Clock Context::clock()
 Store& Context::store(OpenMode mode)
 {
     if (!store_) {
-        store_ = open_sqlite_store({database_path(), mode, config().busy_timeout_ms});
+        store_ = open_store({database_location(), mode, config().busy_timeout_ms});
     }
     return *store_;
 }

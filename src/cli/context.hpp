@@ -4,7 +4,7 @@
 #pragma once
 
 #include "pov/config.hpp"
-#include "pov/sqlite_store.hpp"
+#include "pov/open_store.hpp"
 #include "pov/tracker.hpp"
 
 #include <filesystem>
@@ -29,13 +29,14 @@ public:
 
     const Config& config();
     std::filesystem::path config_path() const;
-    std::filesystem::path database_path();
+    // Where the database is: a file path today (section 11).
+    std::string database_location();
     Date today();
     Clock clock();
     // A date option as typed (`2026-03-02`, `yesterday`, `+2w`); nullopt when not given.
     std::optional<Date> date_option(const std::string& text, std::string_view what);
 
-    // Opens the store once; read commands use OpenMode::existing.
+    // Opens the store once, through open_store; read commands use OpenMode::existing.
     Store& store(OpenMode mode);
     Tracker tracker(OpenMode mode);
 

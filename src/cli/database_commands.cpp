@@ -1,6 +1,7 @@
 // init and db check|backup|path: the database file itself.
 #include "cli/commands.hpp"
 #include "pov/error.hpp"
+#include "pov/store.hpp"
 
 #include <memory>
 
@@ -13,30 +14,33 @@ void add_database_commands(CLI::App& app, Context& context)
     app.add_subcommand("init", "Create the database (and its folder) if missing; print its path")
         ->callback([&context] {
             context.store(OpenMode::create);
-            fmt::print("{}\n", context.database_path().string());
+            fmt::print("{}\n", context.database_location());
         });
 
     auto* db = app.add_subcommand("db", "The database file: check, backup, path");
     db->require_subcommand(1);
 
     db->add_subcommand("check", "Check the database's integrity (exit 1 when damaged)")->callback([&context] {
-        const auto path = context.database_path();
-        std::error_code error;
-        if (!std::filesystem::exists(path, error)) {
-            context.say(fmt::format("No database at {} yet; nothing to check", path.string()));
-            return;
-        }
+        const auto location = context.database_location();
         std::vector<std::string> problems;
         try {
-            problems = context.store(OpenMode::existing).check();
-        } catch (const DamagedDatabase& e) {
+            auto& store = context.store(OpenMode::existing);
+            if (!store.exists()) {
+                context.say(fmt::format("No database at {} yet; nothing to check", location));
+                return;
+            }
+            problems = store.maintenance().check();
+        } catch (const StorageError& e) {
+            if (e.fault() != StorageFault::damaged) {
+                throw;
+            }
             problems.emplace_back(e.what()); // damage found on the way in is still what db check looks for
         }
         if (problems.empty()) {
-            context.say(fmt::format("ok: {}", path.string()));
+            context.say(fmt::format("ok: {}", location));
             return;
         }
-        fmt::print(stderr, "pov: error: database {} is damaged:\n", path.string());
+        fmt::print(stderr, "pov: error: database {} is damaged:\n", location);
         for (const auto& problem : problems) {
             fmt::print(stderr, "  {}\n", problem);
         }
@@ -47,17 +51,17 @@ void add_database_commands(CLI::App& app, Context& context)
     auto* backup = db->add_subcommand("backup", "Copy the database to FILE (0600), safely while others use it");
     backup->add_option("FILE", *target, "Where to write the copy")->required();
     backup->callback([target, &context] {
-        const auto path = context.database_path();
-        std::error_code error;
-        if (!std::filesystem::exists(path, error)) {
-            throw Error(Exit::not_found, fmt::format("no database at {} to back up", path.string()));
+        const auto location = context.database_location();
+        auto& store = context.store(OpenMode::existing);
+        if (!store.exists()) {
+            throw Error(Exit::not_found, fmt::format("no database at {} to back up", location));
         }
-        context.store(OpenMode::existing).backup(*target);
-        context.say(fmt::format("Backed up {} to {}", path.string(), *target));
+        store.maintenance().backup(*target);
+        context.say(fmt::format("Backed up {} to {}", location, *target));
     });
 
     db->add_subcommand("path", "Print the database file's path")->callback([&context] {
-        fmt::print("{}\n", context.database_path().string());
+        fmt::print("{}\n", context.database_location());
     });
 }
 

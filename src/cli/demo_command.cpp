@@ -11,8 +11,8 @@ void add_demo_command(CLI::App& app, Context& context)
     app.add_subcommand("demo", "Fill an empty database with a sample team's POVs at every stage (use --db)")
         ->callback([&context] {
             const int count = fill_demo(context.store(OpenMode::create), context.config(), context.today());
-            const auto path = context.database_path().string();
-            context.say(fmt::format("Created {} sample POVs in {}; try: pov --db {} list", count, path, path));
+            const auto location = context.database_location();
+            context.say(fmt::format("Created {} sample POVs in {}; try: pov --db {} list", count, location, location));
         });
 }
 

@@ -45,8 +45,8 @@ std::vector<Pov> team_povs(Context& context, const std::vector<std::string>& inc
         }
     };
     take(context.store(OpenMode::existing));
-    for (const auto& path : includes) {
-        const auto other = open_sqlite_store({path, OpenMode::read_only, context.config().busy_timeout_ms});
+    for (const auto& location : includes) {
+        const auto other = open_store({location, OpenMode::read_only, context.config().busy_timeout_ms});
         take(*other);
     }
     return povs;

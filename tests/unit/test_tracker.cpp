@@ -2,7 +2,7 @@
 #include "sample.hpp"
 
 #include "pov/document.hpp"
-#include "pov/sqlite_store.hpp"
+#include "pov/open_store.hpp"
 #include "pov/tracker.hpp"
 
 #include <algorithm>
@@ -20,7 +20,7 @@ const char* const now_text = "2026-03-02T09:00:00Z";
 struct Fixture {
     test::TempDir dir;
     Config config;
-    std::unique_ptr<Store> store = open_sqlite_store({dir / "pov.db", OpenMode::create, 5000});
+    std::unique_ptr<Store> store = open_store({(dir / "pov.db").string(), OpenMode::create, 5000});
     Tracker tracker{*store, config, Clock{day(today_text), now_text}};
 
     [[nodiscard]] std::size_t event_count(std::int64_t id) { return store->events(id).size(); }
@@ -772,7 +772,7 @@ TEST_CASE("a write after a read succeeds when another process wrote in between")
 {
     Fixture f;
     const auto id = created(f);
-    auto other = open_sqlite_store({f.dir / "pov.db", OpenMode::create, 200});
+    auto other = open_store({(f.dir / "pov.db").string(), OpenMode::create, 200});
     Tracker someone_else(*other, f.config, Clock{day(today_text), now_text});
 
     f.tracker.get(id);

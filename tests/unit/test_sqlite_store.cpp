@@ -2,7 +2,7 @@
 #include "sample.hpp"
 
 #include "pov/document.hpp"
-#include "pov/sqlite_store.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 #include <stdexcept>
 
@@ -18,9 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::unique_ptr<Store> open_store(const fs::path& path, OpenMode mode = OpenMode::create)
+std::unique_ptr<Store> open_sqlite(const fs::path& path, OpenMode mode = OpenMode::create)
 {
-    return open_sqlite_store({path, mode, 5000});
+    return open_sqlite_store({path.string(), mode, 5000});
 }
 
 unsigned permissions_of(const fs::path& path)
@@ -113,7 +113,7 @@ Names files_in(const fs::path& folder)
 TEST_CASE("a stored POV reads back with every field, part and byte")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     const auto original = stored_pov();
     const auto id = store->insert(original);
     CHECK(id == 1);
@@ -133,7 +133,7 @@ TEST_CASE("a stored POV reads back with every field, part and byte")
     SECTION("the same after reopening the file")
     {
         store.reset();
-        auto again = open_store(dir / "pov.db");
+        auto again = open_sqlite(dir / "pov.db");
         const auto reread = again->find(id);
         REQUIRE(reread);
         CHECK(to_json(*reread) == to_json(expected));
@@ -154,7 +154,7 @@ TEST_CASE("a stored POV reads back with every field, part and byte")
 TEST_CASE("update rewrites fields, capabilities and extensions")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     const auto id = store->insert(stored_pov());
     auto pov = *store->find(id);
     pov.name = "Renamed 🚀";
@@ -183,18 +183,18 @@ TEST_CASE("update rewrites fields, capabilities and extensions")
 TEST_CASE("ids are 1, 2, 3 in insertion order")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     CHECK(store->insert(small_pov("a", "Sam", Status::new_)) == 1);
     CHECK(store->insert(small_pov("b", "Sam", Status::new_)) == 2);
     CHECK(store->insert(small_pov("c", "Sam", Status::new_)) == 3);
     store.reset();
-    CHECK(open_store(dir / "pov.db")->insert(small_pov("d", "Sam", Status::new_)) == 4);
+    CHECK(open_sqlite(dir / "pov.db")->insert(small_pov("d", "Sam", Status::new_)) == 4);
 }
 
 TEST_CASE("the journal reads back in date order and grows by add_journal")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     const auto id = store->insert(small_pov("a", "Sam", Status::in_progress));
     store->add_journal(id, {day("2026-03-10"), JournalKind::note, "second"});
     store->add_journal(id, {day("2026-03-05"), JournalKind::retro, "first"});
@@ -210,7 +210,7 @@ TEST_CASE("the journal reads back in date order and grows by add_journal")
 TEST_CASE("last activity is the latest journal entry or capability change")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     auto pov = small_pov("a", "Sam", Status::in_progress);
     const auto id = store->insert(pov);
     CHECK_FALSE(store->find(id)->last_activity);
@@ -228,7 +228,7 @@ TEST_CASE("last activity is the latest journal entry or capability change")
 TEST_CASE("events are kept oldest first with their changes and detail")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     const auto id = store->insert(small_pov("a", "Sam", Status::new_));
     const auto other = store->insert(small_pov("b", "Sam", Status::new_));
     store->add_event(id, {"2026-03-02T09:00:00Z", EventKind::created, Json{{"name", Json::array({nullptr, "a"})}}, ""});
@@ -253,7 +253,7 @@ TEST_CASE("events are kept oldest first with their changes and detail")
 TEST_CASE("list filters by status, SA, account, type and end range, sorts and limits")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     auto add = [&](const std::string& name, const std::string& sa, Status status, const std::string& account,
                    PovType type, const char* end, std::optional<std::int64_t> net_arr) {
         auto pov = small_pov(name, sa, status);
@@ -329,7 +329,7 @@ TEST_CASE("list filters by status, SA, account, type and end range, sorts and li
 TEST_CASE("in-progress POVs are counted per SA")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     store->insert(small_pov("a", "Sam", Status::in_progress));
     store->insert(small_pov("b", "Sam", Status::in_progress));
     store->insert(small_pov("c", "Sam", Status::qualified));
@@ -344,7 +344,7 @@ TEST_CASE("in-progress POVs are counted per SA")
 TEST_CASE("a transaction whose work throws writes nothing")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     const auto kept = store->insert(small_pov("kept", "Sam", Status::new_));
     CHECK_THROWS_AS(store->transaction(Store::Lock::write,
                                        [&] {
@@ -371,7 +371,7 @@ TEST_CASE("a transaction whose work throws writes nothing")
     SECTION("also when the store is opened again")
     {
         store.reset();
-        CHECK(names_of(open_store(dir / "pov.db")->all(true)) == Names{"kept"});
+        CHECK(names_of(open_sqlite(dir / "pov.db")->all(true)) == Names{"kept"});
     }
 }
 
@@ -382,7 +382,7 @@ TEST_CASE("a new database file is 0600 and its new folders 0700")
     const auto path = folder / "nested" / "pov.db";
     const auto old_mask = ::umask(0); // the modes must not depend on a kind umask
     std::unique_ptr<Store> store;
-    const auto error = error_of([&] { store = open_store(path); });
+    const auto error = error_of([&] { store = open_sqlite(path); });
     ::umask(old_mask);
     REQUIRE_FALSE(error);
     CHECK(permissions_of(path) == 0600u);
@@ -400,21 +400,32 @@ TEST_CASE("a read on a missing database creates nothing")
 {
     test::TempDir dir;
     const auto path = dir / "missing-folder" / "pov.db";
-    auto store = open_store(path, OpenMode::existing);
+    auto store = open_sqlite(path, OpenMode::existing);
     CHECK(store->all(true).empty());
     CHECK(store->list({}).empty());
     CHECK_FALSE(store->find(1));
     CHECK(store->in_progress_by_sa().empty());
+    CHECK_FALSE(store->exists());
     store.reset();
     CHECK_FALSE(fs::exists(path));
     CHECK_FALSE(fs::exists(path.parent_path()));
     CHECK(files_in(dir.path()).empty());
 }
 
+TEST_CASE("a store tells whether its database exists")
+{
+    test::TempDir dir;
+    const auto path = dir / "pov.db";
+    CHECK_FALSE(open_sqlite(path, OpenMode::existing)->exists());
+    CHECK(open_sqlite(path, OpenMode::create)->exists());
+    CHECK(open_sqlite(path, OpenMode::existing)->exists());
+    CHECK(open_sqlite(path, OpenMode::read_only)->exists());
+}
+
 TEST_CASE("a read-only open of a missing database is not found")
 {
     test::TempDir dir;
-    CHECK_EXIT(open_store(dir / "pov.db", OpenMode::read_only), Exit::not_found);
+    CHECK_EXIT(open_sqlite(dir / "pov.db", OpenMode::read_only), Exit::not_found);
     CHECK(files_in(dir.path()).empty());
 }
 
@@ -429,7 +440,7 @@ TEST_CASE("a file that is not a database is refused and left byte for byte")
     for (const auto& bytes : {garbage, std::string("hello, I am a text file\n")}) {
         test::write_bytes(path, bytes);
         for (const auto mode : {OpenMode::create, OpenMode::existing, OpenMode::read_only}) {
-            const auto error = error_of([&] { open_store(path, mode); });
+            const auto error = error_of([&] { open_sqlite(path, mode); });
             REQUIRE(error);
             CHECK(error->code() == Exit::storage);
             CHECK(contains(error->what(), path.string()));
@@ -448,7 +459,7 @@ TEST_CASE("a database from a newer pov is refused and left byte for byte")
     const auto before = test::read_bytes(path);
     REQUIRE_FALSE(before.empty());
     for (const auto mode : {OpenMode::create, OpenMode::existing, OpenMode::read_only}) {
-        const auto error = error_of([&] { open_store(path, mode); });
+        const auto error = error_of([&] { open_sqlite(path, mode); });
         REQUIRE(error);
         CHECK(error->code() == Exit::storage);
         CHECK(contains(error->what(), "newer"));
@@ -463,22 +474,40 @@ TEST_CASE("another program's SQLite database is refused and left untouched")
     const auto path = dir / "other.db";
     run_sql(path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
     const auto before = test::read_bytes(path);
-    CHECK_EXIT(open_store(path), Exit::storage);
+    CHECK_EXIT(open_sqlite(path), Exit::storage);
     CHECK(test::read_bytes(path) == before);
+}
+
+TEST_CASE("a database damaged on the way in is a storage error that says so")
+{
+    test::TempDir dir;
+    const auto path = dir / "pov.db";
+    open_sqlite(path)->insert(small_pov("a", "Sam", Status::new_));
+    auto bytes = test::read_bytes(path);
+    bytes.replace(100, 14, "garbagegarbage"); // the first page's b-tree header
+    test::write_bytes(path, bytes);
+    try {
+        open_sqlite(path, OpenMode::existing);
+        FAIL("a damaged database opened");
+    } catch (const StorageError& e) {
+        CHECK(e.fault() == StorageFault::damaged); // what `db check` reports as damage (exit 1)
+        CHECK(e.code() == Exit::storage);
+        CHECK(contains(e.what(), "damaged"));
+    }
 }
 
 TEST_CASE("a folder is not a database")
 {
     test::TempDir dir;
     fs::create_directory(dir / "pov.db");
-    CHECK_EXIT(open_store(dir / "pov.db"), Exit::storage);
+    CHECK_EXIT(open_sqlite(dir / "pov.db"), Exit::storage);
 }
 
 TEST_CASE("a database this pov wrote opens again at the current schema version")
 {
     test::TempDir dir;
     const auto path = dir / "pov.db";
-    open_store(path)->insert(small_pov("a", "Sam", Status::new_));
+    open_sqlite(path)->insert(small_pov("a", "Sam", Status::new_));
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     sqlite3_stmt* statement = nullptr;
@@ -487,20 +516,20 @@ TEST_CASE("a database this pov wrote opens again at the current schema version")
     CHECK(sqlite3_column_int(statement, 0) == sqlite_schema_version);
     sqlite3_finalize(statement);
     sqlite3_close(db);
-    CHECK(open_store(path, OpenMode::read_only)->all(true).size() == 1);
+    CHECK(open_sqlite(path, OpenMode::read_only)->all(true).size() == 1);
 }
 
 TEST_CASE("the integrity check of a sound store finds nothing; a backup is a private copy")
 {
     test::TempDir dir;
-    auto store = open_store(dir / "pov.db");
+    auto store = open_sqlite(dir / "pov.db");
     store->insert(stored_pov());
-    CHECK(store->check().empty());
+    CHECK(store->maintenance().check().empty());
     CHECK(store->location() == (dir / "pov.db").string());
 
-    store->backup(dir / "backup.db");
+    store->maintenance().backup(dir / "backup.db");
     CHECK(permissions_of(dir / "backup.db") == 0600u);
-    auto copy = open_store(dir / "backup.db", OpenMode::read_only);
+    auto copy = open_sqlite(dir / "backup.db", OpenMode::read_only);
     const auto pov = copy->find(1);
     REQUIRE(pov);
     CHECK(pov->pain == test::hostile_multiline);
@@ -515,8 +544,8 @@ TEST_CASE("the integrity check of a sound store finds nothing; a backup is a pri
 TEST_CASE("a store sees what another connection committed between its transactions")
 {
     test::TempDir dir;
-    auto mine = open_sqlite_store({dir / "pov.db", OpenMode::create, 200});
-    auto theirs = open_sqlite_store({dir / "pov.db", OpenMode::create, 200});
+    auto mine = open_sqlite_store({(dir / "pov.db").string(), OpenMode::create, 200});
+    auto theirs = open_sqlite_store({(dir / "pov.db").string(), OpenMode::create, 200});
     const auto id = mine->insert(small_pov("a", "Sam", Status::new_));
 
     mine->transaction(Store::Lock::read, [&] { CHECK(mine->find(id)->owner.empty()); });

@@ -1,4 +1,4 @@
-#include "pov/sqlite_store.hpp"
+#include "sqlite_store.hpp"
 
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
@@ -30,23 +30,29 @@ namespace fs = std::filesystem;
 {
     const int code = e.getErrorCode() & 0xFF;
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-        throw Error(Exit::storage, fmt::format("database {} is busy: another process held its lock for more than "
-                                               "{} ms; try again, or raise [database] busy_timeout_ms",
-                                               path, busy_timeout_ms));
+        throw StorageError(StorageFault::busy, fmt::format("database {} is busy: another process held its lock for "
+                                                           "more than {} ms; try again, or raise [database] "
+                                                           "busy_timeout_ms",
+                                                           path, busy_timeout_ms));
     }
     if (code == SQLITE_NOTADB) {
-        throw Error(Exit::storage, fmt::format("{} is not a pov database (not an SQLite file); it was left untouched",
-                                               path));
+        throw StorageError(StorageFault::not_a_database,
+                           fmt::format("{} is not a pov database (not an SQLite file); it was left untouched", path));
     }
     if (code == SQLITE_CORRUPT) {
-        throw DamagedDatabase(Exit::storage,
-                              fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
+        throw StorageError(StorageFault::damaged,
+                           fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
     }
     if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_IOERR ||
         code == SQLITE_FULL) {
-        throw Error(Exit::storage, fmt::format("cannot write database {}: {}", path, e.what()));
+        throw StorageError(StorageFault::unwritable, fmt::format("cannot write database {}: {}", path, e.what()));
     }
-    throw Error(Exit::storage, fmt::format("database {}: {}", path, e.what()));
+    throw StorageError(StorageFault::failed, fmt::format("database {}: {}", path, e.what()));
+}
+
+[[noreturn]] void backup_failure(const fs::path& target, const std::string& reason)
+{
+    throw StorageError(StorageFault::unwritable, fmt::format("cannot write backup {}: {}", target.string(), reason));
 }
 
 // Creates the missing folders of `folder` with mode 0700 (contract section 11).
@@ -61,7 +67,8 @@ void make_private_folders(const fs::path& folder)
     }
     make_private_folders(folder.parent_path());
     if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw Error(Exit::storage, fmt::format("cannot create folder {}: {}", folder.string(), std::strerror(errno)));
+        throw StorageError(StorageFault::unwritable,
+                           fmt::format("cannot create folder {}: {}", folder.string(), std::strerror(errno)));
     }
 }
 
@@ -75,7 +82,8 @@ void create_private_file(const fs::path& path)
         return;
     }
     if (errno != EEXIST) {
-        throw Error(Exit::storage, fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
+        throw StorageError(StorageFault::unwritable,
+                           fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
     }
 }
 
@@ -156,11 +164,11 @@ std::optional<Date> date_of(const SQLite::Column& column)
     return column.isNull() ? std::nullopt : parse_iso_date(column.getString());
 }
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public StoreMaintenance {
 public:
-    SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable)
-        : path_(options.path.string()), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)),
-          writable_(writable)
+    SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable, bool exists)
+        : path_(options.location), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)),
+          writable_(writable), exists_(exists)
     {
     }
 
@@ -436,7 +444,7 @@ public:
         std::string name = temporary.string();
         const int fd = ::mkstemp(name.data()); // mode 0600
         if (fd < 0) {
-            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), std::strerror(errno)));
+            backup_failure(target, std::strerror(errno));
         }
         ::close(fd);
         try {
@@ -445,16 +453,20 @@ public:
             copier.executeStep();
         } catch (const SQLite::Exception& e) {
             ::unlink(name.c_str());
-            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), e.what()));
+            backup_failure(target, e.what());
         }
         if (::rename(name.c_str(), target.c_str()) != 0) {
             const auto reason = std::strerror(errno);
             ::unlink(name.c_str());
-            throw Error(Exit::storage, fmt::format("cannot write backup {}: {}", target.string(), reason));
+            backup_failure(target, reason);
         }
     }
 
     [[nodiscard]] std::string location() const override { return path_; }
+
+    [[nodiscard]] bool exists() const override { return exists_; }
+
+    StoreMaintenance& maintenance() override { return *this; }
 
     // Brings the schema up to date; each migration runs once, in its own transaction.
     void migrate()
@@ -466,9 +478,10 @@ public:
                     return;
                 }
                 if (!writable_) {
-                    throw Error(Exit::storage, fmt::format("database {} needs an upgrade (schema {} → {}); run pov "
-                                                           "once with write access to it",
-                                                           path_, version, sqlite_schema_version));
+                    throw StorageError(StorageFault::unwritable,
+                                       fmt::format("database {} needs an upgrade (schema {} → {}); run pov once with "
+                                                   "write access to it",
+                                                   path_, version, sqlite_schema_version));
                 }
                 transaction(Lock::write, [&] {
                     // Another process may have migrated while this one waited for the lock.
@@ -643,6 +656,7 @@ private:
     int busy_timeout_ms_;
     std::unique_ptr<SQLite::Database> db_;
     bool writable_;
+    bool exists_;
     bool in_transaction_ = false;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
@@ -678,21 +692,22 @@ bool holds_foreign_tables(SQLite::Database& db)
 
 std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
 {
-    const auto path = options.path.string();
+    const auto& path = options.location;
+    const fs::path file(path);
     std::error_code error;
-    const bool exists = fs::exists(options.path, error);
-    if (exists && fs::is_directory(options.path, error)) {
-        throw Error(Exit::storage, fmt::format("database {} is a folder, not a file", path));
+    const bool exists = fs::exists(file, error);
+    if (exists && fs::is_directory(file, error)) {
+        throw StorageError(StorageFault::not_a_database, fmt::format("database {} is a folder, not a file", path));
     }
     std::string target = path;
     int flags = SQLite::OPEN_READWRITE;
     bool writable = true;
     switch (options.mode) {
     case OpenMode::create:
-        create_private_file(options.path);
+        create_private_file(file);
         break;
     case OpenMode::existing:
-        if (!exists || fs::file_size(options.path, error) == 0) {
+        if (!exists || fs::file_size(file, error) == 0) {
             target = ":memory:"; // reads as empty; nothing is created or written
         } else if (::access(path.c_str(), W_OK) != 0) {
             flags = SQLite::OPEN_READONLY;
@@ -716,21 +731,24 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
         const bool foreign = version == 0 && holds_foreign_tables(*db);
         db->exec("COMMIT");
         if (version > sqlite_schema_version) {
-            throw Error(Exit::storage, fmt::format("database {} has schema version {}, newer than this pov knows ({}); "
-                                                   "upgrade pov. The file was left untouched",
-                                                   path, version, sqlite_schema_version));
+            throw StorageError(StorageFault::newer,
+                               fmt::format("database {} has schema version {}, newer than this pov knows ({}); "
+                                           "upgrade pov. The file was left untouched",
+                                           path, version, sqlite_schema_version));
         }
         if (foreign) {
-            throw Error(Exit::storage, fmt::format("{} is an SQLite database of another program, not pov's; it was "
-                                                   "left untouched",
-                                                   path));
+            throw StorageError(StorageFault::not_a_database,
+                               fmt::format("{} is an SQLite database of another program, not pov's; it was left "
+                                           "untouched",
+                                           path));
         }
         db->exec("PRAGMA foreign_keys = ON");
         if (writable && target != ":memory:") {
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
         }
-        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:");
+        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:",
+                                                   exists || options.mode == OpenMode::create);
         store->migrate();
         return store;
     } catch (const SQLite::Exception& e) {
