@@ -1,0 +1,91 @@
+// One width (style guide): display_width and clip, and the tables and lists that use them.
+#include "helpers.hpp"
+
+#include "render/width.hpp"
+
+using namespace pov::render;
+
+TEST_CASE("display_width counts terminal columns")
+{
+    SECTION("ASCII: one column a character")
+    {
+        CHECK(display_width("") == 0);
+        CHECK(display_width("Acme Corp") == 9);
+    }
+    SECTION("East Asian wide and fullwidth characters: two")
+    {
+        CHECK(display_width("東京海上日動") == 12);
+        CHECK(display_width("한국어") == 6);
+        CHECK(display_width("Ａ") == 2); // fullwidth A
+        CHECK(display_width("ｱ") == 1);  // halfwidth katakana stays narrow
+        CHECK(display_width("Tokyo 東京") == 10);
+    }
+    SECTION("emoji: two, and a sequence drawn as one emoji two")
+    {
+        CHECK(display_width("🚀") == 2);
+        CHECK(display_width("🇯🇵") == 2); // a flag: two regional indicators
+        CHECK(display_width("🇯🇵🇫🇷") == 4);
+        CHECK(display_width("👨\u200d👩\u200d👧") == 2); // a ZWJ family
+        CHECK(display_width("👍🏽") == 2);        // a skin tone modifier
+    }
+    SECTION("combining marks and zero-width characters: zero")
+    {
+        CHECK(display_width("e\u0301") == 1);
+        CHECK(display_width("Zoe\u0308") == 3);
+        CHECK(display_width("a\u200bb") == 2); // zero width space
+        CHECK(display_width("\u200d") == 0);   // a lone zero width joiner
+    }
+    SECTION("bytes that are not UTF-8: one column each, and no crash")
+    {
+        CHECK(display_width("caf\xe9") == 4);
+        CHECK(display_width("\xff\xfe") == 2);
+        CHECK(display_width("a\x80z") == 3);
+        CHECK(display_width("\xe6\x9d") == 2);     // a wide character cut short
+        CHECK(display_width("\xed\xa0\x80") == 3); // a UTF-16 surrogate
+    }
+}
+
+TEST_CASE("clip cuts text to a number of columns, ending in an ellipsis")
+{
+    SECTION("text that fits is left as it is")
+    {
+        CHECK(clip("Acme", 4) == "Acme");
+        CHECK(clip("Acme", 10) == "Acme");
+        CHECK(clip("", 0) == "");
+        CHECK(clip("東京海上日動", 12) == "東京海上日動");
+    }
+    SECTION("ASCII")
+    {
+        CHECK(clip("Acme Corporation", 8) == "Acme Co…");
+        CHECK(clip("Acme", 3) == "Ac…");
+        CHECK(clip("Acme", 1) == "…");
+        CHECK(clip("Acme", 0) == "");
+    }
+    SECTION("wide characters are never split; the result may fall a column short")
+    {
+        CHECK(clip("東京海上日動", 11) == "東京海上日…");
+        CHECK(clip("東京海上日動", 6) == "東京…");
+        CHECK(display_width(clip("東京海上日動", 6)) == 5);
+        CHECK(clip("🚀🚀🚀", 4) == "🚀…");
+    }
+    SECTION("a letter keeps its combining marks, a sequence stays whole")
+    {
+        CHECK(clip("e\u0301e\u0301e\u0301", 2) == "e\u0301…");
+        CHECK(clip("👨\u200d👩\u200d👧 family", 3) == "👨\u200d👩\u200d👧…");
+        CHECK(clip("🇯🇵🇫🇷", 3) == "🇯🇵…");
+    }
+    SECTION("bytes that are not UTF-8 are cut between bytes")
+    {
+        CHECK(clip("caf\xe9 au lait", 4) == "caf…");
+    }
+    SECTION("the result never takes more than the columns asked for")
+    {
+        const std::string samples[] = {"Acme Corporation", "東京海上日動火災保険", "🚀 launch 🚀", "e\u0301t\u00e9 \xff"};
+        for (const auto& text : samples) {
+            for (std::size_t columns = 0; columns < 24; ++columns) {
+                INFO(text << " in " << columns);
+                CHECK(display_width(clip(text, columns)) <= columns);
+            }
+        }
+    }
+}
