@@ -2,6 +2,7 @@
 
 #include "pov/error.hpp"
 #include "pov/values.hpp"
+#include "render/text.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -164,8 +165,7 @@ bool Context::stdout_is_terminal() const
 
 void Context::warn(const std::string& message) const
 {
-    const bool color = stderr_color();
-    fmt::print(stderr, "{}pov: warning:{} {}\n", color ? "\x1b[33m" : "", color ? "\x1b[0m" : "", message);
+    fmt::print(stderr, "{} {}\n", render::Style(stderr_color()).yellow("pov: warning:"), message);
 }
 
 void Context::say(const std::string& message) const

@@ -214,13 +214,13 @@ std::string render_capabilities(const std::vector<Capability>& capabilities, con
     Table table({"N", "STATUS", "TITLE", "TARGET", "EVIDENCE"}, {true});
     for (const auto& capability : capabilities) {
         const auto status = to_string(capability.status);
-        const std::string color = capability.status == CapabilityStatus::met       ? "32"
-                                  : capability.status == CapabilityStatus::not_met ? "31"
-                                  : capability.status == CapabilityStatus::partial ? "33"
-                                                                                   : "";
+        const auto color = capability.status == CapabilityStatus::met       ? Color::green
+                           : capability.status == CapabilityStatus::not_met ? Color::red
+                           : capability.status == CapabilityStatus::partial ? Color::yellow
+                                                                            : Color::none;
         table.add({std::to_string(capability.n), std::string(status), escape_control(capability.title),
                    shown(capability.target), shown(capability.evidence)},
-                  {"", color});
+                  {Color::none, color});
     }
     return table.render(style, "  ");
 }
@@ -244,8 +244,9 @@ std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vec
         table.add({std::to_string(pov.id), truncated(pov.name, terminal), truncated(pov.account, terminal),
                    truncated(pov.sa, terminal), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
                    shown(pov.end), left.empty() ? std::string(dash) : left, names},
-                  {"", "", "", "", "", pov.status == Status::in_progress ? "36" : "", "", overdue ? "31" : "",
-                   names.empty() ? "" : "33"});
+                  {Color::none, Color::none, Color::none, Color::none, Color::none,
+                   pov.status == Status::in_progress ? Color::cyan : Color::none, Color::none,
+                   overdue ? Color::red : Color::none, names.empty() ? Color::none : Color::yellow});
     }
     return table.render(style);
 }

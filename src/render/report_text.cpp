@@ -11,11 +11,11 @@ namespace pov::render {
 
 namespace {
 
-std::vector<std::string> ansi_colors(const std::vector<Tone>& tones)
+std::vector<Color> tone_colors(const std::vector<Tone>& tones)
 {
-    std::vector<std::string> colors;
+    std::vector<Color> colors;
     for (const auto tone : tones) {
-        colors.emplace_back(tone == Tone::bad ? "31" : tone == Tone::warn ? "33" : "");
+        colors.push_back(tone == Tone::bad ? Color::red : tone == Tone::warn ? Color::yellow : Color::none);
     }
     return colors;
 }
@@ -207,8 +207,8 @@ std::string report_text(const ReportFigures& figures, const Style& style)
                 for (const auto& value : section.table->rows[r]) {
                     cells.push_back(escape_control(value));
                 }
-                table.add(std::move(cells), r < section.table->tones.size() ? ansi_colors(section.table->tones[r])
-                                                                             : std::vector<std::string>{});
+                table.add(std::move(cells), r < section.table->tones.size() ? tone_colors(section.table->tones[r])
+                                                                             : std::vector<Color>{});
             }
             out += table.render(style, "  ");
         } else if (section.facts.empty()) {

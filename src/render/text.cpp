@@ -4,25 +4,44 @@
 
 #include <algorithm>
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 namespace pov::render {
 
-std::string Style::paint(std::string_view code, std::string_view text) const
+namespace {
+
+fmt::text_style text_style(Color color)
 {
-    if (!enabled_ || text.empty()) {
+    switch (color) {
+    case Color::none: return {};
+    case Color::bold: return fmt::emphasis::bold;
+    case Color::dim: return fmt::emphasis::faint;
+    case Color::red: return fmt::fg(fmt::terminal_color::red);
+    case Color::green: return fmt::fg(fmt::terminal_color::green);
+    case Color::yellow: return fmt::fg(fmt::terminal_color::yellow);
+    case Color::cyan: return fmt::fg(fmt::terminal_color::cyan);
+    }
+    return {};
+}
+
+} // namespace
+
+std::string Style::paint(Color color, std::string_view text) const
+{
+    if (!enabled_ || text.empty() || color == Color::none) {
         return std::string(text);
     }
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+    return fmt::format("{}", fmt::styled(text, text_style(color)));
 }
 
 std::string Style::status(Status value) const
 {
     const auto name = to_string(value);
     switch (value) {
-    case Status::in_progress: return paint("36", name);
-    case Status::closed: return paint("32", name);
-    case Status::cancelled: return paint("2", name);
+    case Status::in_progress: return paint(Color::cyan, name);
+    case Status::closed: return paint(Color::green, name);
+    case Status::cancelled: return paint(Color::dim, name);
     default: return std::string(name);
     }
 }
@@ -58,10 +77,10 @@ Table::Table(std::vector<std::string> headers, std::vector<bool> right_aligned)
     right_.resize(headers_.size(), false);
 }
 
-void Table::add(std::vector<std::string> cells, std::vector<std::string> colors)
+void Table::add(std::vector<std::string> cells, std::vector<Color> colors)
 {
     cells.resize(headers_.size());
-    colors.resize(headers_.size());
+    colors.resize(headers_.size(), Color::none);
     rows_.push_back(std::move(cells));
     colors_.push_back(std::move(colors));
 }
@@ -75,7 +94,7 @@ std::string Table::render(const Style& style, std::string_view indent) const
             widths[c] = std::max(widths[c], width(row[c]));
         }
     }
-    const auto line = [&](const std::vector<std::string>& cells, const std::vector<std::string>* colors, bool header) {
+    const auto line = [&](const std::vector<std::string>& cells, const std::vector<Color>* colors, bool header) {
         std::string out(indent);
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const auto pad = std::string(widths[c] - width(cells[c]), ' ');
@@ -83,7 +102,7 @@ std::string Table::render(const Style& style, std::string_view indent) const
             std::string cell = cells[c];
             if (header) {
                 cell = style.bold(cell);
-            } else if (colors != nullptr && !(*colors)[c].empty()) {
+            } else if (colors != nullptr) {
                 cell = style.paint((*colors)[c], cell);
             }
             out += right_[c] ? pad + cell : (last ? cell : cell + pad);

@@ -1,6 +1,7 @@
 // One width (style guide): display_width and clip, and the tables and lists that use them.
 #include "helpers.hpp"
 
+#include "render/text.hpp"
 #include "render/width.hpp"
 
 using namespace pov::render;
@@ -88,4 +89,20 @@ TEST_CASE("clip cuts text to a number of columns, ending in an ellipsis")
             }
         }
     }
+}
+
+TEST_CASE("Style paints through fmt with the same escapes as before, and nothing when off")
+{
+    const Style on(true);
+    CHECK(on.red("x") == "\x1b[31mx\x1b[0m");
+    CHECK(on.green("x") == "\x1b[32mx\x1b[0m");
+    CHECK(on.yellow("x") == "\x1b[33mx\x1b[0m");
+    CHECK(on.paint(Color::cyan, "x") == "\x1b[36mx\x1b[0m");
+    CHECK(on.bold("x") == "\x1b[1mx\x1b[0m");
+    CHECK(on.dim("x") == "\x1b[2mx\x1b[0m");
+    CHECK(on.paint(Color::none, "x") == "x");
+    CHECK(on.red("") == "");
+    const Style off(false);
+    CHECK(off.red("x") == "x");
+    CHECK(off.bold("x") == "x");
 }
