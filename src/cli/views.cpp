@@ -1,10 +1,14 @@
 #include "cli/views.hpp"
 
+#include "render/table.hpp"
+#include "render/width.hpp"
 #include "pov/document.hpp"
 #include "pov/duration.hpp"
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "pov/values.hpp"
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -20,18 +24,7 @@ constexpr std::size_t truncate_at = 32;
 std::string truncated(const std::string& text, bool terminal)
 {
     auto out = escape_control(text);
-    if (!terminal || width(out) <= truncate_at) {
-        return out;
-    }
-    std::string cut;
-    std::size_t count = 0;
-    for (const char c : out) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count == truncate_at) {
-            break;
-        }
-        cut += c;
-    }
-    return cut + "…";
+    return terminal ? clip(out, truncate_at) : out;
 }
 
 // Lines after the first indented by `column` spaces.
@@ -50,8 +43,10 @@ std::string hanging(const std::string& text, std::size_t column)
 // "label   value", continuation lines of multi-line values indented under the value.
 std::string labelled(std::string_view label, const std::string& value, std::string_view indent = "")
 {
-    const auto pad = std::string(label_width > label.size() ? label_width - label.size() : 1, ' ');
-    const auto out = hanging(escape_control(value, true), indent.size() + label_width);
+    // A label as wide as the column still gets one space before its value.
+    const auto pad = padding(label, std::max(label_width, display_width(label) + 1));
+    const auto out = hanging(escape_control(value, true), display_width(indent) + label_width);
+
     return fmt::format("{}{}{}{}\n", indent, label, pad, out.empty() ? std::string(dash) : out);
 }
 
@@ -164,7 +159,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         out += "\n" + style.bold("Risks") + "\n";
         for (const auto risk : risks) {
             const auto name = to_string(risk);
-            out += fmt::format("  {}{}{}\n", style.risk(name), std::string(20 - name.size(), ' '), risk_advice(risk));
+            out += fmt::format("  {}{}{}\n", style.risk(name), padding(name, 20), risk_advice(risk));
         }
     }
 
@@ -202,8 +197,9 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     if (!pov.journal.empty()) {
         out += "\n" + style.bold("Journal") + "\n";
         for (const auto& entry : pov.journal) {
-            const auto head = fmt::format("  {}  {:<5}  ", format_date(entry.on), to_string(entry.kind));
-            out += head + hanging(escape_control(entry.text, true), width(head)) + "\n";
+            const auto kind = to_string(entry.kind);
+            const auto head = fmt::format("  {}  {}{}  ", format_date(entry.on), kind, padding(kind, 5));
+            out += head + hanging(escape_control(entry.text, true), display_width(head)) + "\n";
         }
     }
     return out;
@@ -273,8 +269,8 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
     std::size_t failed = 0;
     for (const auto& check : qualification.checks) {
         failed += check.ok ? 0 : 1;
-        out += fmt::format("  {}  {:<15} {}\n", check.ok ? style.green("ok  ") : style.red("FAIL"), check.rule,
-                           escape_control(check.detail));
+        out += fmt::format("  {}  {}{} {}\n", check.ok ? style.green("ok  ") : style.red("FAIL"), check.rule,
+                           padding(check.rule, 15), escape_control(check.detail));
     }
     if (qualification.qualified) {
         out += fmt::format("All {} checks pass.\n", qualification.checks.size());

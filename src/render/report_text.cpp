@@ -2,6 +2,8 @@
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "render/report.hpp"
+#include "render/table.hpp"
+#include "render/width.hpp"
 
 #include <cmath>
 
@@ -194,11 +196,10 @@ std::string report_text(const ReportFigures& figures, const Style& style)
         out += "\n" + style.bold(section.title) + "\n";
         std::size_t label_width = 0;
         for (const auto& [label, value] : section.facts) {
-            label_width = std::max(label_width, width(label));
+            label_width = std::max(label_width, display_width(label));
         }
         for (const auto& [label, value] : section.facts) {
-            out += fmt::format("  {}{}  {}\n", label, std::string(label_width - width(label), ' '),
-                               escape_control(value));
+            out += fmt::format("  {}{}  {}\n", label, padding(label, label_width), escape_control(value));
         }
         if (section.table) {
             Table table(section.table->headers, section.table->right_aligned);

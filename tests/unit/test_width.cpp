@@ -1,10 +1,35 @@
 // One width (style guide): display_width and clip, and the tables and lists that use them.
 #include "helpers.hpp"
 
-#include "render/text.hpp"
+#include "render/table.hpp"
 #include "render/width.hpp"
 
+#include <sstream>
+#include <vector>
+
 using namespace pov::render;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+// The display column at which `part` starts in `line`.
+std::size_t column_of(const std::string& line, const std::string& part)
+{
+    const auto at = line.find(part);
+    REQUIRE(at != std::string::npos);
+    return display_width(std::string_view(line).substr(0, at));
+}
+
+} // namespace
 
 TEST_CASE("display_width counts terminal columns")
 {
@@ -89,6 +114,26 @@ TEST_CASE("clip cuts text to a number of columns, ending in an ellipsis")
             }
         }
     }
+}
+
+TEST_CASE("a table aligns CJK cells by display columns")
+{
+    Table table({"ID", "ACCOUNT", "SA", "TYPE"}, {true});
+    table.add({"1", "東京海上日動", "Sam", "guided"});
+    table.add({"22", "Acme", "Lee", "onsite"});
+    table.add({"3", "e\u0301tude", "Zoë", "paid"});
+    const auto text = table.render(Style(false));
+    CHECK(text == "ID  ACCOUNT       SA   TYPE\n"
+                  " 1  東京海上日動  Sam  guided\n"
+                  "22  Acme          Lee  onsite\n"
+                  " 3  e\u0301tude         Zoë  paid\n");
+
+    const auto lines = lines_of(text);
+    REQUIRE(lines.size() == 4);
+    CHECK(column_of(lines[1], "Sam") == column_of(lines[0], "SA"));
+    CHECK(column_of(lines[2], "Lee") == column_of(lines[0], "SA"));
+    CHECK(column_of(lines[3], "Zoë") == column_of(lines[0], "SA"));
+    CHECK(column_of(lines[1], "guided") == column_of(lines[0], "TYPE"));
 }
 
 TEST_CASE("Style paints through fmt with the same escapes as before, and nothing when off")
