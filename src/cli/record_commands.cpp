@@ -1,6 +1,6 @@
 // create, set, show, list, history: a POV's fields and the views of them.
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
+#include "cli/output.hpp"
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"

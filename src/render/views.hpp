@@ -2,20 +2,14 @@
 // Formatting only: the figures come from the core.
 #pragma once
 
-#include "cli/context.hpp"
-#include "render/text.hpp"
 #include "pov/qualification.hpp"
 #include "pov/record.hpp"
+#include "render/text.hpp"
 
 #include <string>
 #include <vector>
 
-namespace pov::cli {
-
-using render::Style;
-
-// Pretty-printed JSON on stdout.
-void print_json(const Json& value);
+namespace pov::render {
 
 // The record as section 12's JSON, with `risks`.
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
@@ -27,9 +21,4 @@ std::string render_history(const std::vector<Event>& events, const Style& style)
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
 std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style);
 
-// After a change: warnings on stderr, then the record as JSON with --json, the id alone with
-// --quiet (when `id_when_quiet`), else the message.
-void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
-                    bool id_when_quiet = false);
-
-} // namespace pov::cli
+} // namespace pov::render

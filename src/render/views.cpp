@@ -1,4 +1,4 @@
-#include "cli/views.hpp"
+#include "render/views.hpp"
 
 #include "render/table.hpp"
 #include "render/width.hpp"
@@ -12,9 +12,7 @@
 
 #include <fmt/format.h>
 
-namespace pov::cli {
-
-using namespace render;
+namespace pov::render {
 
 namespace {
 
@@ -280,26 +278,4 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
     return out;
 }
 
-void print_json(const Json& value)
-{
-    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
-}
-
-void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
-                    bool id_when_quiet)
-{
-    for (const auto& warning : outcome.warnings) {
-        context.warn(warning);
-    }
-    if (json) {
-        print_json(record_json(outcome.pov, context.tracker(OpenMode::existing).risks_of(outcome.pov)));
-    } else if (context.options.quiet) {
-        if (id_when_quiet) {
-            fmt::print("{}\n", outcome.pov.id);
-        }
-    } else {
-        fmt::print("{}\n", escape_control(message));
-    }
-}
-
-} // namespace pov::cli
+} // namespace pov::render
