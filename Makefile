@@ -4,9 +4,9 @@ JOBS ?= 2
 POV := ./$(BUILD)/pov
 DEMO_DB ?= demo.db
 
-# Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint).
+# Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint, python3).
 PACKAGES := cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev \
-            libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils
+            libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build test run clean

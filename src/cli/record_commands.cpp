@@ -248,7 +248,7 @@ void add_list(CLI::App& app, Context& context)
             }
             return;
         }
-        fmt::print("{}", render_list(povs, risks, today, Style(context.stdout_color()), context.stdout_is_terminal()));
+        fmt::print("{}", render_list(povs, risks, today, Style(context.stdout_color()), context.stdout_columns()));
     });
 }
 

@@ -17,13 +17,6 @@ namespace pov::render {
 namespace {
 
 constexpr std::size_t label_width = 16;
-constexpr std::size_t truncate_at = 32;
-
-std::string truncated(const std::string& text, bool terminal)
-{
-    auto out = escape_control(text);
-    return terminal ? clip(out, truncate_at) : out;
-}
 
 // Lines after the first indented by `column` spaces.
 std::string hanging(const std::string& text, std::size_t column)
@@ -44,7 +37,6 @@ std::string labelled(std::string_view label, const std::string& value, std::stri
     // A label as wide as the column still gets one space before its value.
     const auto pad = padding(label, std::max(label_width, display_width(label) + 1));
     const auto out = hanging(escape_control(value, true), display_width(indent) + label_width);
-
     return fmt::format("{}{}{}{}\n", indent, label, pad, out.empty() ? std::string(dash) : out);
 }
 
@@ -220,10 +212,11 @@ std::string render_capabilities(const std::vector<Capability>& capabilities, con
 }
 
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
-                        const Style& style, bool terminal)
+                        const Style& style, std::size_t max_width)
 {
     Table table({"ID", "NAME", "ACCOUNT", "SA", "TYPE", "STATUS", "END", "LEFT", "RISKS"},
                 {true, false, false, false, false, false, false, true});
+    table.may_clip({1, 2, 3});
     for (std::size_t i = 0; i < povs.size(); ++i) {
         const auto& pov = povs[i];
         std::string left;
@@ -235,14 +228,14 @@ std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vec
             names += (names.empty() ? "" : ",") + std::string(to_string(risk));
         }
         const bool overdue = !risks[i].empty() && risks[i].front() == Risk::overdue;
-        table.add({std::to_string(pov.id), truncated(pov.name, terminal), truncated(pov.account, terminal),
-                   truncated(pov.sa, terminal), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
+        table.add({std::to_string(pov.id), escape_control(pov.name), escape_control(pov.account),
+                   escape_control(pov.sa), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
                    shown(pov.end), left.empty() ? std::string(dash) : left, names},
                   {Color::none, Color::none, Color::none, Color::none, Color::none,
                    pov.status == Status::in_progress ? Color::cyan : Color::none, Color::none,
                    overdue ? Color::red : Color::none, names.empty() ? Color::none : Color::yellow});
     }
-    return table.render(style);
+    return table.render(style, "", max_width);
 }
 
 std::string render_history(const std::vector<Event>& events, const Style& style)

@@ -6,6 +6,7 @@
 #include "pov/record.hpp"
 #include "render/text.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,10 @@ namespace pov::render {
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
 
 std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date today, const Style& style);
+// `max_width` 0: every value in full (a pipe or a file); else the free-text columns (name,
+// account, SA) are clipped so that the table fits that many columns.
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
-                        const Style& style, bool terminal);
+                        const Style& style, std::size_t max_width = 0);
 std::string render_history(const std::vector<Event>& events, const Style& style);
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
 std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style);

@@ -1,12 +1,15 @@
 // One width (style guide): display_width and clip, and the tables and lists that use them.
 #include "helpers.hpp"
+#include "sample.hpp"
 
 #include "render/table.hpp"
+#include "render/views.hpp"
 #include "render/width.hpp"
 
 #include <sstream>
 #include <vector>
 
+using namespace pov;
 using namespace pov::render;
 
 namespace {
@@ -136,6 +139,55 @@ TEST_CASE("a table aligns CJK cells by display columns")
     CHECK(column_of(lines[1], "guided") == column_of(lines[0], "TYPE"));
 }
 
+TEST_CASE("a table fits a width by clipping only the columns that may give way")
+{
+    Table table({"ID", "NAME", "ACCOUNT", "STATUS"}, {true});
+    table.may_clip({1, 2});
+    table.add({"1", "A very long opportunity name that does not fit", "東京海上日動火災保険株式会社", "in_progress"});
+    table.add({"2", "Short", "Acme", "new"});
+
+    SECTION("no limit: every value in full")
+    {
+        const auto text = table.render(Style(false));
+        CHECK(test::contains(text, "A very long opportunity name that does not fit"));
+        CHECK(test::contains(text, "東京海上日動火災保険株式会社"));
+    }
+    SECTION("a limit: every line fits, the widest column gives way first, the others stay whole")
+    {
+        const auto text = table.render(Style(false), "", 50);
+        for (const auto& line : lines_of(text)) {
+            INFO(line);
+            CHECK(display_width(line) <= 50);
+        }
+        CHECK(test::contains(text, "…"));
+        CHECK(test::contains(text, "in_progress"));
+        CHECK(test::contains(text, "Short"));
+        const auto lines = lines_of(text);
+        CHECK(column_of(lines[1], "in_progress") == column_of(lines[0], "STATUS"));
+        CHECK(column_of(lines[2], "new") == column_of(lines[0], "STATUS"));
+    }
+    SECTION("an indent counts")
+    {
+        for (const auto& line : lines_of(table.render(Style(false), "  ", 50))) {
+            CHECK(display_width(line) <= 50);
+        }
+    }
+    SECTION("too narrow: the clippable columns stop at 8 columns")
+    {
+        const auto lines = lines_of(table.render(Style(false), "", 10));
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[1] == " 1  A very …  東京海…   in_progress");
+        CHECK(column_of(lines[2], "new") == column_of(lines[0], "STATUS"));
+    }
+    SECTION("colour does not change the layout")
+    {
+        const auto plain = table.render(Style(false), "", 50);
+        const auto coloured = table.render(Style(true), "", 50);
+        CHECK(coloured != plain);
+        CHECK(test::contains(coloured, "\x1b[1mNAME\x1b[0m"));
+    }
+}
+
 TEST_CASE("Style paints through fmt with the same escapes as before, and nothing when off")
 {
     const Style on(true);
@@ -150,4 +202,47 @@ TEST_CASE("Style paints through fmt with the same escapes as before, and nothing
     const Style off(false);
     CHECK(off.red("x") == "x");
     CHECK(off.bold("x") == "x");
+}
+
+TEST_CASE("list lines up CJK accounts and fits a terminal's width")
+{
+    auto tokyo = test::minimal_pov();
+    tokyo.id = 1;
+    tokyo.name = "A very long opportunity name that does not fit in a column";
+    tokyo.account = "東京海上日動";
+    auto acme = test::minimal_pov();
+    acme.id = 2;
+    acme.name = "Acme";
+    acme.sa = "Lee";
+    const std::vector<Pov> povs = {tokyo, acme};
+    const std::vector<std::vector<Risk>> risks(2);
+    const auto today = test::day("2026-03-02");
+
+    SECTION("in full when there is no limit")
+    {
+        const auto lines = lines_of(render_list(povs, risks, today, Style(false)));
+        REQUIRE(lines.size() == 3);
+        CHECK(test::contains(lines[1], tokyo.name));
+        CHECK(column_of(lines[1], "Sam Architect") == column_of(lines[0], "SA"));
+        CHECK(column_of(lines[2], "Lee") == column_of(lines[0], "SA"));
+    }
+    SECTION("fitted to 80 columns: the longest name gives way first")
+    {
+        const auto lines = lines_of(render_list(povs, risks, today, Style(false), 80));
+        REQUIRE(lines.size() == 3);
+        for (const auto& line : lines) {
+            INFO(line);
+            CHECK(display_width(line) <= 80);
+        }
+        CHECK(test::contains(lines[1], "A very long …"));
+        CHECK(test::contains(lines[1], "東京海上日動"));
+        CHECK(column_of(lines[1], "guided") == column_of(lines[0], "TYPE"));
+        CHECK(column_of(lines[2], "guided") == column_of(lines[0], "TYPE"));
+    }
+    SECTION("narrower than the table can go: names, accounts and SAs stop at 8 columns")
+    {
+        const auto lines = lines_of(render_list(povs, risks, today, Style(false), 40));
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[1] == " 1  A very …  東京海…   Sam Arc…  guided  new     –       –");
+    }
 }
