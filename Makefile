@@ -6,9 +6,9 @@ DEMO_DB ?= demo.db
 SANITIZE_BUILD ?= build-sanitize
 
 # Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint,
-# script from bsdutils, clang-format for the format check).
-PACKAGES := cmake ninja-build g++ libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev \
-            libtomlplusplus-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils
+# python3; script(1) comes with every Debian); clang-format for the format check.
+PACKAGES := cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev \
+            libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils python3
 CHECK_PACKAGES := clang-format-14
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

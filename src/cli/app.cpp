@@ -5,6 +5,7 @@
 #include "pov/version.hpp"
 
 #include "pov/text.hpp"
+#include "render/text.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -99,8 +100,7 @@ int run(Context& context, int argc, char** argv)
 
 void print_error(const Context& context, const Error& error)
 {
-    const bool color = context.stderr_color();
-    fmt::print(stderr, "{}pov: error:{} {}\n", color ? "\x1b[31m" : "", color ? "\x1b[0m" : "",
+    fmt::print(stderr, "{} {}\n", render::Style(context.stderr_color()).red("pov: error:"),
                escape_control(error.what()));
     for (const auto& line : error.details()) {
         fmt::print(stderr, "{}\n", escape_control(line));

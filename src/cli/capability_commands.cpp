@@ -1,6 +1,6 @@
 // cap add|set|rm|list and signoff: the success criteria and the customer's agreement to them.
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
+#include "cli/output.hpp"
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/values.hpp"

@@ -2,10 +2,13 @@
 
 #include "pov/error.hpp"
 #include "pov/values.hpp"
+#include "render/text.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -162,10 +165,26 @@ bool Context::stdout_is_terminal() const
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
+std::size_t Context::stdout_columns() const
+{
+    if (!stdout_is_terminal()) {
+        return 0;
+    }
+    // A terminal that reports 0 columns (script(1), some CI runners) has not said its width.
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    const auto variable = environment("COLUMNS");
+    std::size_t columns = 0;
+    const auto* const end = variable.data() + variable.size();
+    const auto [rest, error] = std::from_chars(variable.data(), end, columns);
+    return error == std::errc() && rest == end && columns > 0 ? columns : 80;
+}
+
 void Context::warn(const std::string& message) const
 {
-    const bool color = stderr_color();
-    fmt::print(stderr, "{}pov: warning:{} {}\n", color ? "\x1b[33m" : "", color ? "\x1b[0m" : "", message);
+    fmt::print(stderr, "{} {}\n", render::Style(stderr_color()).yellow("pov: warning:"), message);
 }
 
 void Context::say(const std::string& message) const

@@ -7,6 +7,7 @@
 #include "pov/open_store.hpp"
 #include "pov/tracker.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -44,6 +45,9 @@ public:
     bool stdout_color() const;
     bool stderr_color() const;
     bool stdout_is_terminal() const;
+    // The columns tables must fit: the terminal's width when stdout is a terminal (its size, else
+    // $COLUMNS, else 80), 0 (no limit) when stdout is a pipe or a file.
+    std::size_t stdout_columns() const;
 
     void warn(const std::string& message) const;
     // An informational line on stdout, silent under --quiet.

@@ -1,6 +1,6 @@
 // log and retro: the POV's journal.
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
+#include "cli/output.hpp"
 #include "pov/values.hpp"
 
 #include <memory>

@@ -1,6 +1,6 @@
 // qualify, approve, start, extend, close, cancel, reopen: the state machine (section 5).
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
+#include "cli/output.hpp"
 #include "pov/duration.hpp"
 #include "pov/error.hpp"
 #include "pov/values.hpp"

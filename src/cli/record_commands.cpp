@@ -1,6 +1,6 @@
 // create, set, show, list, history: a POV's fields and the views of them.
 #include "cli/commands.hpp"
-#include "cli/views.hpp"
+#include "cli/output.hpp"
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
@@ -248,7 +248,7 @@ void add_list(CLI::App& app, Context& context)
             }
             return;
         }
-        fmt::print("{}", render_list(povs, risks, today, Style(context.stdout_color()), context.stdout_is_terminal()));
+        fmt::print("{}", render_list(povs, risks, today, Style(context.stdout_color()), context.stdout_columns()));
     });
 }
 

@@ -1,6 +1,7 @@
 #include "render/html.hpp"
 
 #include "pov/text.hpp"
+#include "render/width.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +22,7 @@ std::string_view highlight(Tone tone)
 // A short value without spaces (a date, a status, an id) that should not break across lines.
 bool short_word(const std::string& value)
 {
-    return width(value) <= 24 && value.find(' ') == std::string::npos;
+    return display_width(value) <= 24 && value.find(' ') == std::string::npos;
 }
 
 constexpr std::string_view stylesheet = R"css(

@@ -7,6 +7,7 @@
 #include "pov/text.hpp"
 #include "render/html.hpp"
 #include "render/report.hpp"
+#include "render/width.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,35 +19,11 @@ namespace pov::render {
 
 namespace {
 
-// Roughly `limit` columns of text, ending in "…" when cut; for labels inside charts, whose full
-// text goes in a <title> tooltip. Control characters are shown first (`\x1b`); characters from
-// U+1000 up (CJK, emoji) count as two columns; cuts fall between characters. Not XML-escaped.
-std::string clip(std::string_view raw, std::size_t limit)
+// A label inside a chart, whose full text goes in a <title> tooltip: control characters shown
+// first (`\x1b`), then clipped to `columns` display columns. Not XML-escaped.
+std::string chart_label(std::string_view raw, std::size_t columns)
 {
-    const auto shown = escape_control(raw);
-    const std::string_view text = shown;
-    const auto columns = [](unsigned char lead) -> std::size_t { return lead >= 0xE1 ? 2 : 1; };
-    std::size_t total = 0;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        total += (byte & 0xC0) != 0x80 ? columns(byte) : 0;
-    }
-    if (total <= limit) {
-        return std::string(text);
-    }
-    std::size_t used = 0;
-    std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte & 0xC0) == 0x80) {
-            continue;
-        }
-        if (used + columns(byte) > limit - 1) {
-            break; // `i` starts the first character that does not fit beside the ellipsis
-        }
-        used += columns(byte);
-    }
-    return std::string(text.substr(0, i)) + "…";
+    return clip(escape_control(raw), columns);
 }
 
 std::string name_or_dash(const std::string& name)
@@ -130,7 +107,7 @@ struct BarLayout {
     static constexpr int bar_width = 130;
     static constexpr int row_height = 26;
     static constexpr int bar_height = 16;
-    static constexpr std::size_t name_chars = 16;
+    static constexpr std::size_t name_columns = 16;
 };
 
 // One SA's name at the start of a bar row, clipped, with the full name as a tooltip.
@@ -138,7 +115,7 @@ std::string sa_label(const GroupRow& row, double y)
 {
     const auto name = name_or_dash(row.name);
     return fmt::format("<g><title>{}</title>\n{}</g>\n", escape_xml(name),
-                       svg_text(BarLayout::label_right, y, clip(name, BarLayout::name_chars), "label", "end"));
+                       svg_text(BarLayout::label_right, y, chart_label(name, BarLayout::name_columns), "label", "end"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,8 +323,8 @@ std::string timeline_chart(const ReportFigures& f)
         if (i % 2 == 1) {
             svg += svg_rect(0, y, width, row_height, "stripe");
         }
-        svg += svg_text(name_x, y + 16, clip(fmt::format("#{} {}", item.pov.id, item.pov.name), 40), "label");
-        svg += svg_text(name_x, y + 30, clip(name_or_dash(item.pov.sa), 40), "label muted");
+        svg += svg_text(name_x, y + 16, chart_label(fmt::format("#{} {}", item.pov.id, item.pov.name), 40), "label");
+        svg += svg_text(name_x, y + 30, chart_label(name_or_dash(item.pov.sa), 40), "label muted");
         const double start_x = x_of(item.started_on);
         const double end_x = x_of(item.end);
         const auto bar_class = late ? "bar late" : "bar planned";

@@ -2,6 +2,8 @@
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "render/report.hpp"
+#include "render/table.hpp"
+#include "render/width.hpp"
 
 #include <cmath>
 
@@ -11,11 +13,11 @@ namespace pov::render {
 
 namespace {
 
-std::vector<std::string> ansi_colors(const std::vector<Tone>& tones)
+std::vector<Color> tone_colors(const std::vector<Tone>& tones)
 {
-    std::vector<std::string> colors;
+    std::vector<Color> colors;
     for (const auto tone : tones) {
-        colors.emplace_back(tone == Tone::bad ? "31" : tone == Tone::warn ? "33" : "");
+        colors.push_back(tone == Tone::bad ? Color::red : tone == Tone::warn ? Color::yellow : Color::none);
     }
     return colors;
 }
@@ -194,11 +196,10 @@ std::string report_text(const ReportFigures& figures, const Style& style)
         out += "\n" + style.bold(section.title) + "\n";
         std::size_t label_width = 0;
         for (const auto& [label, value] : section.facts) {
-            label_width = std::max(label_width, width(label));
+            label_width = std::max(label_width, display_width(label));
         }
         for (const auto& [label, value] : section.facts) {
-            out += fmt::format("  {}{}  {}\n", label, std::string(label_width - width(label), ' '),
-                               escape_control(value));
+            out += fmt::format("  {}{}  {}\n", label, padding(label, label_width), escape_control(value));
         }
         if (section.table) {
             Table table(section.table->headers, section.table->right_aligned);
@@ -207,8 +208,8 @@ std::string report_text(const ReportFigures& figures, const Style& style)
                 for (const auto& value : section.table->rows[r]) {
                     cells.push_back(escape_control(value));
                 }
-                table.add(std::move(cells), r < section.table->tones.size() ? ansi_colors(section.table->tones[r])
-                                                                             : std::vector<std::string>{});
+                table.add(std::move(cells), r < section.table->tones.size() ? tone_colors(section.table->tones[r])
+                                                                             : std::vector<Color>{});
             }
             out += table.render(style, "  ");
         } else if (section.facts.empty()) {

@@ -2,34 +2,26 @@
 // Formatting only: the figures come from the core.
 #pragma once
 
-#include "cli/context.hpp"
-#include "render/text.hpp"
 #include "pov/qualification.hpp"
 #include "pov/record.hpp"
+#include "render/text.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
-namespace pov::cli {
-
-using render::Style;
-
-// Pretty-printed JSON on stdout.
-void print_json(const Json& value);
+namespace pov::render {
 
 // The record as section 12's JSON, with `risks`.
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
 
 std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date today, const Style& style);
+// `max_width` 0: every value in full (a pipe or a file); else the free-text columns (name,
+// account, SA) are clipped so that the table fits that many columns.
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
-                        const Style& style, bool terminal);
+                        const Style& style, std::size_t max_width = 0);
 std::string render_history(const std::vector<Event>& events, const Style& style);
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
 std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style);
 
-// After a change: warnings on stderr, then the record as JSON with --json, the id alone with
-// --quiet (when `id_when_quiet`), else the message.
-void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
-                    bool id_when_quiet = false);
-
-} // namespace pov::cli
+} // namespace pov::render

@@ -1,38 +1,22 @@
-#include "cli/views.hpp"
+#include "render/views.hpp"
 
+#include "render/table.hpp"
+#include "render/width.hpp"
 #include "pov/document.hpp"
 #include "pov/duration.hpp"
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "pov/values.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
-namespace pov::cli {
-
-using namespace render;
+namespace pov::render {
 
 namespace {
 
 constexpr std::size_t label_width = 16;
-constexpr std::size_t truncate_at = 32;
-
-std::string truncated(const std::string& text, bool terminal)
-{
-    auto out = escape_control(text);
-    if (!terminal || width(out) <= truncate_at) {
-        return out;
-    }
-    std::string cut;
-    std::size_t count = 0;
-    for (const char c : out) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count == truncate_at) {
-            break;
-        }
-        cut += c;
-    }
-    return cut + "…";
-}
 
 // Lines after the first indented by `column` spaces.
 std::string hanging(const std::string& text, std::size_t column)
@@ -50,8 +34,9 @@ std::string hanging(const std::string& text, std::size_t column)
 // "label   value", continuation lines of multi-line values indented under the value.
 std::string labelled(std::string_view label, const std::string& value, std::string_view indent = "")
 {
-    const auto pad = std::string(label_width > label.size() ? label_width - label.size() : 1, ' ');
-    const auto out = hanging(escape_control(value, true), indent.size() + label_width);
+    // A label as wide as the column still gets one space before its value.
+    const auto pad = padding(label, std::max(label_width, display_width(label) + 1));
+    const auto out = hanging(escape_control(value, true), display_width(indent) + label_width);
     return fmt::format("{}{}{}{}\n", indent, label, pad, out.empty() ? std::string(dash) : out);
 }
 
@@ -164,7 +149,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         out += "\n" + style.bold("Risks") + "\n";
         for (const auto risk : risks) {
             const auto name = to_string(risk);
-            out += fmt::format("  {}{}{}\n", style.risk(name), std::string(20 - name.size(), ' '), risk_advice(risk));
+            out += fmt::format("  {}{}{}\n", style.risk(name), padding(name, 20), risk_advice(risk));
         }
     }
 
@@ -202,8 +187,9 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     if (!pov.journal.empty()) {
         out += "\n" + style.bold("Journal") + "\n";
         for (const auto& entry : pov.journal) {
-            const auto head = fmt::format("  {}  {:<5}  ", format_date(entry.on), to_string(entry.kind));
-            out += head + hanging(escape_control(entry.text, true), width(head)) + "\n";
+            const auto kind = to_string(entry.kind);
+            const auto head = fmt::format("  {}  {}{}  ", format_date(entry.on), kind, padding(kind, 5));
+            out += head + hanging(escape_control(entry.text, true), display_width(head)) + "\n";
         }
     }
     return out;
@@ -214,22 +200,23 @@ std::string render_capabilities(const std::vector<Capability>& capabilities, con
     Table table({"N", "STATUS", "TITLE", "TARGET", "EVIDENCE"}, {true});
     for (const auto& capability : capabilities) {
         const auto status = to_string(capability.status);
-        const std::string color = capability.status == CapabilityStatus::met       ? "32"
-                                  : capability.status == CapabilityStatus::not_met ? "31"
-                                  : capability.status == CapabilityStatus::partial ? "33"
-                                                                                   : "";
+        const auto color = capability.status == CapabilityStatus::met       ? Color::green
+                           : capability.status == CapabilityStatus::not_met ? Color::red
+                           : capability.status == CapabilityStatus::partial ? Color::yellow
+                                                                            : Color::none;
         table.add({std::to_string(capability.n), std::string(status), escape_control(capability.title),
                    shown(capability.target), shown(capability.evidence)},
-                  {"", color});
+                  {Color::none, color});
     }
     return table.render(style, "  ");
 }
 
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
-                        const Style& style, bool terminal)
+                        const Style& style, std::size_t max_width)
 {
     Table table({"ID", "NAME", "ACCOUNT", "SA", "TYPE", "STATUS", "END", "LEFT", "RISKS"},
                 {true, false, false, false, false, false, false, true});
+    table.may_clip({1, 2, 3});
     for (std::size_t i = 0; i < povs.size(); ++i) {
         const auto& pov = povs[i];
         std::string left;
@@ -241,13 +228,14 @@ std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vec
             names += (names.empty() ? "" : ",") + std::string(to_string(risk));
         }
         const bool overdue = !risks[i].empty() && risks[i].front() == Risk::overdue;
-        table.add({std::to_string(pov.id), truncated(pov.name, terminal), truncated(pov.account, terminal),
-                   truncated(pov.sa, terminal), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
+        table.add({std::to_string(pov.id), escape_control(pov.name), escape_control(pov.account),
+                   escape_control(pov.sa), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
                    shown(pov.end), left.empty() ? std::string(dash) : left, names},
-                  {"", "", "", "", "", pov.status == Status::in_progress ? "36" : "", "", overdue ? "31" : "",
-                   names.empty() ? "" : "33"});
+                  {Color::none, Color::none, Color::none, Color::none, Color::none,
+                   pov.status == Status::in_progress ? Color::cyan : Color::none, Color::none,
+                   overdue ? Color::red : Color::none, names.empty() ? Color::none : Color::yellow});
     }
-    return table.render(style);
+    return table.render(style, "", max_width);
 }
 
 std::string render_history(const std::vector<Event>& events, const Style& style)
@@ -272,8 +260,8 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
     std::size_t failed = 0;
     for (const auto& check : qualification.checks) {
         failed += check.ok ? 0 : 1;
-        out += fmt::format("  {}  {:<15} {}\n", check.ok ? style.green("ok  ") : style.red("FAIL"), check.rule,
-                           escape_control(check.detail));
+        out += fmt::format("  {}  {}{} {}\n", check.ok ? style.green("ok  ") : style.red("FAIL"), check.rule,
+                           padding(check.rule, 15), escape_control(check.detail));
     }
     if (qualification.qualified) {
         out += fmt::format("All {} checks pass.\n", qualification.checks.size());
@@ -283,26 +271,4 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
     return out;
 }
 
-void print_json(const Json& value)
-{
-    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
-}
-
-void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
-                    bool id_when_quiet)
-{
-    for (const auto& warning : outcome.warnings) {
-        context.warn(warning);
-    }
-    if (json) {
-        print_json(record_json(outcome.pov, context.tracker(OpenMode::existing).risks_of(outcome.pov)));
-    } else if (context.options.quiet) {
-        if (id_when_quiet) {
-            fmt::print("{}\n", outcome.pov.id);
-        }
-    } else {
-        fmt::print("{}\n", escape_control(message));
-    }
-}
-
-} // namespace pov::cli
+} // namespace pov::render
