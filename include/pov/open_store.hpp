@@ -5,7 +5,9 @@
 #include "pov/store.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace pov {
 
@@ -26,5 +28,10 @@ struct StoreOptions {
 // kind of store this pov does not support, or when the store cannot be created or opened, is
 // not a pov database, is damaged, or comes from a newer pov; such a store is left untouched.
 std::unique_ptr<Store> open_store(const StoreOptions& options);
+
+// `pov db check`: the problems an integrity check of the store finds, damage met while opening
+// it included (that is what the check looks for); empty when it is sound, nullopt when there is
+// no database yet. Other storage errors (busy, newer, unsupported) throw as from open_store.
+std::optional<std::vector<std::string>> check_store(const StoreOptions& options);
 
 } // namespace pov

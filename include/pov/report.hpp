@@ -4,6 +4,7 @@
 
 #include "pov/config.hpp"
 #include "pov/record.hpp"
+#include "pov/store.hpp"
 
 #include <array>
 #include <map>
@@ -133,6 +134,10 @@ struct ReportFigures {
 std::optional<Status> status_on(const Pov& pov, Date day);
 
 // The figures for POVs (journals not needed), narrowed to one SA when `sa` is not empty.
+// The POVs a team report covers: every store's (journals not needed), each uuid once, the first
+// store's copy winning (`report --include`).
+std::vector<Pov> team_povs(const std::vector<Store*>& stores);
+
 ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
                              const std::string& sa = {});
 

@@ -60,6 +60,7 @@ struct Retro {
 struct Outcome {
     Pov pov;
     std::vector<std::string> warnings;
+    std::vector<std::string> changed; // the fields whose values changed, in section-2 order
 };
 
 struct QualifyOutcome {

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -29,16 +30,6 @@ std::string lower_first(std::string text)
 }
 
 } // namespace
-
-CLI::Option* add_json_flag(CLI::App& command, bool& json)
-{
-    return command.add_flag("--json", json, "Print the result as JSON");
-}
-
-CLI::Option* add_id(CLI::App& command, std::string& id)
-{
-    return command.add_option("ID", id, "The POV's id")->required();
-}
 
 int run(Context& context, int argc, char** argv)
 {
@@ -107,12 +98,28 @@ void print_error(const Context& context, const Error& error)
     }
 }
 
-void print_internal_error(const Context& context, std::string_view what)
+int run_guarded(const Context& context, const std::function<int()>& work)
 {
-    const bool color = context.stderr_color();
-    fmt::print(stderr, "{}pov: internal error:{} {}\n", color ? "\x1b[31m" : "", color ? "\x1b[0m" : "",
-               escape_control(what));
-    fmt::print(stderr, "This is a bug in pov; please report it with the command that caused it.\n");
+    const auto internal = [&](std::string_view what) {
+        fmt::print(stderr, "{} {}\n", render::Style(context.stderr_color()).red("pov: internal error:"),
+                   escape_control(what));
+        fmt::print(stderr, "This is a bug in pov; please report it with the command that caused it.\n");
+        return static_cast<int>(Exit::internal);
+    };
+    try {
+        return work();
+    } catch (const Error& e) {
+        print_error(context, e);
+        return static_cast<int>(e.code());
+    } catch (const std::system_error& e) {
+        // Output that cannot be written: a full disk, a closed pipe.
+        print_error(context, Error(Exit::storage, e.what()));
+        return static_cast<int>(Exit::storage);
+    } catch (const std::exception& e) {
+        return internal(e.what());
+    } catch (...) {
+        return internal("an unknown exception");
+    }
 }
 
 } // namespace pov::cli

@@ -4,6 +4,8 @@
 #include "cli/context.hpp"
 #include "pov/error.hpp"
 
+#include <functional>
+
 namespace pov::cli {
 
 // Parses the arguments and runs the command; returns its exit status. pov::Error escapes to
@@ -14,7 +16,9 @@ int run(Context& context, int argc, char** argv);
 // characters escaped, red only on a terminal without NO_COLOR or --no-color.
 void print_error(const Context& context, const Error& error);
 
-// A bug in pov (exit 70): `pov: internal error: …`, so it is never mistaken for a user's error.
-void print_internal_error(const Context& context, std::string_view what);
+// Runs `work` and returns its exit status, or the status its error maps to, printing the error:
+// pov::Error carries its own code; output that cannot be written is storage (6); anything else
+// is a bug in pov (70, `pov: internal error: …`), never a code a script reads as an expected outcome.
+int run_guarded(const Context& context, const std::function<int()>& work);
 
 } // namespace pov::cli

@@ -60,4 +60,13 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     }
 }
 
+void write_output(const std::string& output, std::string_view content)
+{
+    if (output.empty()) {
+        fmt::print("{}", content);
+        return;
+    }
+    write_file_atomically(output, content);
+}
+
 } // namespace pov::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace pov::cli {
@@ -10,5 +11,8 @@ namespace pov::cli {
 // the target. Creates no folders. On failure the old file stays as it was, no temporary file
 // is left, and pov::Error (storage) names the file.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+
+// A command's `--output`: the file written atomically, or stdout when `output` is empty.
+void write_output(const std::string& output, std::string_view content);
 
 } // namespace pov::cli

@@ -1,11 +1,7 @@
 // cap add|set|rm|list and signoff: the success criteria and the customer's agreement to them.
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
-#include "pov/document.hpp"
-#include "pov/error.hpp"
-#include "pov/values.hpp"
-
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -15,127 +11,76 @@ using render::shown;
 
 namespace {
 
-int parse_capability_number(const std::string& text)
-{
-    const auto n = parse_integer(text, "capability number");
-    if (n < 1 || n > 1000) {
-        throw Error(Exit::not_found, fmt::format("no capability {}; capabilities are numbered from 1", n));
-    }
-    return static_cast<int>(n);
-}
-
 void add_cap_add(CLI::App& cap, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
         NewCapability capability;
-        bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = cap.add_subcommand("add", "Add a success criterion (at most 5)");
-    add_id(*command, options->id);
-    command->add_option("TITLE", options->capability.title, "What must be proven")->required();
-    command->add_option("--target", options->capability.target, "The measurable threshold, e.g. '< 10 min'");
-    command->add_option("--outcome", options->capability.outcome, "The business outcome it serves");
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto outcome = context.tracker(OpenMode::existing).add_capability(id, options->capability);
-        const auto& added = outcome.pov.capabilities.back();
-        report_outcome(context, outcome, fmt::format("Added capability {} to POV {}: {}", added.n, id, added.title),
-                       options->json);
-    });
+    Command command(cap, context, "add", "Add a success criterion (at most 5)");
+    auto& args = command.hold<Args>();
+    command.id(args.id).text("TITLE", args.capability.title, "What must be proven")->required();
+    command.text("--target", args.capability.target, "The measurable threshold, e.g. '< 10 min'");
+    command.text("--outcome", args.capability.outcome, "The business outcome it serves");
+    command.change([&args](Tracker& tracker) { return tracker.add_capability(args.id, args.capability); },
+                   [](const Outcome& outcome) {
+                       const auto& added = outcome.pov.capabilities.back();
+                       return fmt::format("Added capability {} to POV {}: {}", added.n, outcome.pov.id, added.title);
+                   });
 }
 
 void add_cap_set(CLI::App& cap, Context& context)
 {
-    struct Options {
-        std::string id;
-        std::string n;
-        std::string status;
-        std::string evidence;
-        std::string title;
-        std::string target;
-        std::string outcome;
-        bool json = false;
-    };
-    auto options = std::make_shared<Options>();
-    auto* command = cap.add_subcommand("set", "Change a success criterion: its status, evidence, title or target");
-    add_id(*command, options->id);
-    command->add_option("N", options->n, "The capability's number (see pov cap list ID)")->required();
-    auto* status = command->add_option("--status", options->status, "pending, met, partial or not-met")
-                       ->type_name("STATUS");
-    auto* evidence = command->add_option("--evidence", options->evidence, "What proves the status");
-    auto* title = command->add_option("--title", options->title, "A new title (clears the sign-offs)");
-    auto* target = command->add_option("--target", options->target, "A new target (clears the sign-offs)");
-    auto* outcome = command->add_option("--outcome", options->outcome, "The business outcome it serves");
-    add_json_flag(*command, options->json);
-    command->callback([=, &context] {
-        const auto id = parse_id(options->id);
-        const auto n = parse_capability_number(options->n);
+    struct Args {
+        std::int64_t id = 0;
+        int n = 0;
         CapabilityChange change;
-        if (status->count() > 0) {
-            change.status = parse_choice<CapabilityStatus>(options->status, "--status");
-        }
-        if (evidence->count() > 0) {
-            change.evidence = options->evidence;
-        }
-        if (title->count() > 0) {
-            change.title = options->title;
-        }
-        if (target->count() > 0) {
-            change.target = options->target;
-        }
-        if (outcome->count() > 0) {
-            change.outcome = options->outcome;
-        }
-        if (!change.status && !change.evidence && !change.title && !change.target && !change.outcome) {
-            throw Error(Exit::usage, "cap set needs --status, --evidence, --title, --target or --outcome");
-        }
-        const auto result = context.tracker(OpenMode::existing).change_capability(id, n, change);
-        report_outcome(context, result, fmt::format("Updated capability {} of POV {}", n, id), options->json);
-    });
+    };
+    Command command(cap, context, "set", "Change a success criterion: its status, evidence, title or target");
+    auto& args = command.hold<Args>();
+    auto& change = args.change;
+    command.id(args.id).capability(args.n);
+    command.choice("--status", change.status, "Where it stands");
+    command.text("--evidence", change.evidence, "What proves the status");
+    command.text("--title", change.title, "A new title (clears the sign-offs)");
+    command.text("--target", change.target, "A new target (clears the sign-offs)");
+    command.text("--outcome", change.outcome, "The business outcome it serves");
+    command.change(
+        [&args](Tracker& tracker) {
+            const auto& change = args.change;
+            if (!change.status && !change.evidence && !change.title && !change.target && !change.outcome) {
+                throw Error(Exit::usage, "cap set needs --status, --evidence, --title, --target or --outcome");
+            }
+            return tracker.change_capability(args.id, args.n, change);
+        },
+        [&args](const Outcome&) { return fmt::format("Updated capability {} of POV {}", args.n, args.id); });
 }
 
 void add_cap_rm(CLI::App& cap, Context& context)
 {
-    struct Options {
-        std::string id;
-        std::string n;
-        bool json = false;
+    struct Args {
+        std::int64_t id = 0;
+        int n = 0;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = cap.add_subcommand("rm", "Remove a success criterion; the ones after it move up");
-    add_id(*command, options->id);
-    command->add_option("N", options->n, "The capability's number")->required();
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto n = parse_capability_number(options->n);
-        auto tracker = context.tracker(OpenMode::existing);
-        const auto outcome = tracker.remove_capability(id, n);
-        report_outcome(context, outcome, fmt::format("Removed capability {} from POV {}", n, id), options->json);
-    });
+    Command command(cap, context, "rm", "Remove a success criterion; the ones after it move up");
+    auto& args = command.hold<Args>();
+    command.id(args.id).capability(args.n);
+    command.change([&args](Tracker& tracker) { return tracker.remove_capability(args.id, args.n); },
+                   [&args](const Outcome&) { return fmt::format("Removed capability {} from POV {}", args.n, args.id); });
 }
 
 void add_cap_list(CLI::App& cap, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
         bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = cap.add_subcommand("list", "A POV's success criteria");
-    add_id(*command, options->id);
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto pov = context.tracker(OpenMode::existing).get(parse_id(options->id));
-        if (options->json) {
-            Json array = Json::array();
-            for (const auto& capability : pov.capabilities) {
-                array.push_back(to_json(capability));
-            }
-            print_json(array);
+    Command command(cap, context, "list", "A POV's success criteria");
+    auto& args = command.hold<Args>();
+    command.id(args.id).read(args.json, [&args, &context](Tracker& tracker) {
+        const auto pov = tracker.get(args.id);
+        if (args.json) {
+            print_json(capabilities_json(pov.capabilities));
         } else if (pov.capabilities.empty()) {
             context.say(fmt::format("POV {} has no success criteria yet: pov cap add {} TITLE", pov.id, pov.id));
         } else {
@@ -146,39 +91,33 @@ void add_cap_list(CLI::App& cap, Context& context)
 
 void add_signoff(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
         bool champion = false;
         bool economic_buyer = false;
-        std::string on;
-        bool json = false;
+        std::optional<Date> on;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("signoff", "Record the champion's or economic buyer's sign-off on the current "
-                                                  "success criteria");
-    add_id(*command, options->id);
-    auto* champion = command->add_flag("--champion", options->champion, "The champion signs off");
-    auto* buyer = command->add_flag("--economic-buyer", options->economic_buyer, "The economic buyer signs off");
-    champion->excludes(buyer);
-    command->add_option("--on", options->on, "The day of the sign-off (default today; not in the future)")
-        ->type_name("DATE");
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        if (!options->champion && !options->economic_buyer) {
-            throw Error(Exit::usage, "signoff needs --champion or --economic-buyer");
-        }
-        const auto on = context.date_option(options->on, "--on");
-        const auto signer = options->champion ? Signer::champion : Signer::economic_buyer;
-        const auto outcome = context.tracker(OpenMode::existing).sign_off(id, signer, on);
-        const auto& pov = outcome.pov;
-        const auto date = signer == Signer::champion ? pov.champion_signoff : pov.eb_signoff;
-        report_outcome(context, outcome,
-                       fmt::format("Recorded the {} sign-off of {} on POV {} ({})",
-                                   signer == Signer::champion ? "champion's" : "economic buyer's",
-                                   signer == Signer::champion ? pov.champion : pov.economic_buyer, id, shown(date)),
-                       options->json);
-    });
+    Command command(app, context, "signoff",
+                    "Record the champion's or economic buyer's sign-off on the current success criteria");
+    auto& args = command.hold<Args>();
+    command.id(args.id);
+    auto* champion = command.flag("--champion", args.champion, "The champion signs off");
+    command.flag("--economic-buyer", args.economic_buyer, "The economic buyer signs off")->excludes(champion);
+    command.date("--on", args.on, "The day of the sign-off (default today; not in the future)");
+    command.change(
+        [&args](Tracker& tracker) {
+            if (!args.champion && !args.economic_buyer) {
+                throw Error(Exit::usage, "signoff needs --champion or --economic-buyer");
+            }
+            return tracker.sign_off(args.id, args.champion ? Signer::champion : Signer::economic_buyer, args.on);
+        },
+        [&args](const Outcome& outcome) {
+            const auto& pov = outcome.pov;
+            return args.champion ? fmt::format("Recorded the champion's sign-off of {} on POV {} ({})", pov.champion,
+                                               pov.id, shown(pov.champion_signoff))
+                                 : fmt::format("Recorded the economic buyer's sign-off of {} on POV {} ({})",
+                                               pov.economic_buyer, pov.id, shown(pov.eb_signoff));
+        });
 }
 
 } // namespace

@@ -17,10 +17,4 @@ void add_demo_command(CLI::App& app, Context& context);        // demo
 void add_report_command(CLI::App& app, Context& context);      // report
 void add_results_command(CLI::App& app, Context& context);     // results
 
-// `--json` on a command: print the result as JSON (section 12).
-CLI::Option* add_json_flag(CLI::App& command, bool& json);
-
-// The `ID` positional every per-POV command takes.
-CLI::Option* add_id(CLI::App& command, std::string& id);
-
 } // namespace pov::cli

@@ -1,9 +1,8 @@
 // config init|show|path: the TOML config (sections 3 and 11).
 #include "cli/atomic_file.hpp"
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "pov/error.hpp"
-
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -38,20 +37,20 @@ void add_config_commands(CLI::App& app, Context& context)
     auto* config = app.add_subcommand("config", "The TOML config: init, show, path");
     config->require_subcommand(1);
 
-    auto force = std::make_shared<bool>(false);
-    auto* init = config->add_subcommand("init", "Write the default config, every key with a comment");
-    init->add_flag("--force", *force, "Overwrite an existing config");
-    init->callback([force, &context] {
+    Command init(*config, context, "init", "Write the default config, every key with a comment");
+    auto& force = init.hold<bool>();
+    init.flag("--force", force, "Overwrite an existing config");
+    init.run([&force, &context] {
         const auto path = context.config_path();
-        write_config(path, default_config_toml(), *force);
+        write_config(path, default_config_toml(), force);
         context.say(fmt::format("Wrote {}", path.string()));
     });
 
-    config->add_subcommand("show", "Print the config in effect (defaults filled in)")->callback([&context] {
+    Command(*config, context, "show", "Print the config in effect (defaults filled in)").run([&context] {
         fmt::print("# {}\n{}", context.config_path().string(), config_to_toml(context.config()));
     });
 
-    config->add_subcommand("path", "Print the config file's path")->callback([&context] {
+    Command(*config, context, "path", "Print the config file's path").run([&context] {
         fmt::print("{}\n", context.config_path().string());
     });
 }

@@ -114,14 +114,6 @@ Date Context::today()
     return *today_;
 }
 
-std::optional<Date> Context::date_option(const std::string& text, std::string_view what)
-{
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    return parse_date(text, today(), what);
-}
-
 Clock Context::clock()
 {
     // Events carry the real UTC time. With --today they carry that day at the real time of
@@ -136,10 +128,20 @@ Clock Context::clock()
     return {day, fmt::format("{}T{:02}:{:02}:{:02}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }
 
+StoreOptions Context::store_options(OpenMode mode)
+{
+    return store_options(mode, database_location());
+}
+
+StoreOptions Context::store_options(OpenMode mode, const std::string& location)
+{
+    return {location, mode, config().busy_timeout_ms};
+}
+
 Store& Context::store(OpenMode mode)
 {
     if (!store_) {
-        store_ = open_store({database_location(), mode, config().busy_timeout_ms});
+        store_ = open_store(store_options(mode));
     }
     return *store_;
 }
@@ -191,6 +193,13 @@ void Context::say(const std::string& message) const
 {
     if (!options.quiet) {
         fmt::print("{}\n", message);
+    }
+}
+
+void Context::note(const std::string& message) const
+{
+    if (!options.quiet) {
+        fmt::print(stderr, "{}\n", message);
     }
 }
 

@@ -34,10 +34,11 @@ public:
     std::string database_location();
     Date today();
     Clock clock();
-    // A date option as typed (`2026-03-02`, `yesterday`, `+2w`); nullopt when not given.
-    std::optional<Date> date_option(const std::string& text, std::string_view what);
 
-    // Opens the store once, through open_store; read commands use OpenMode::existing.
+    // How to open a store: this database, or another (`report --include`), with the config's timeout.
+    StoreOptions store_options(OpenMode mode);
+    StoreOptions store_options(OpenMode mode, const std::string& location);
+    // Opens this database once, through open_store; read commands use OpenMode::existing.
     Store& store(OpenMode mode);
     Tracker tracker(OpenMode mode);
 
@@ -52,6 +53,8 @@ public:
     void warn(const std::string& message) const;
     // An informational line on stdout, silent under --quiet.
     void say(const std::string& message) const;
+    // A remark about the output on stderr (`No POVs match.`), silent under --quiet.
+    void note(const std::string& message) const;
 
 private:
     std::optional<Config> config_;

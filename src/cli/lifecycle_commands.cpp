@@ -1,11 +1,8 @@
 // qualify, approve, start, extend, close, cancel, reopen: the state machine (section 5).
+#include "cli/command.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "pov/duration.hpp"
-#include "pov/error.hpp"
-#include "pov/values.hpp"
-
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -17,180 +14,126 @@ namespace {
 
 void add_qualify(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
         bool dry_run = false;
         bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("qualify", "Check the ten qualification rules; a new POV that passes them all "
-                                                  "becomes qualified (exit 1 when any fails)");
-    add_id(*command, options->id);
-    command->add_flag("--dry-run", options->dry_run, "Only report; change nothing");
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto result = context.tracker(OpenMode::existing).qualify(id, options->dry_run);
-        const auto& qualification = result.qualification;
-        if (options->json) {
-            Json checks = Json::array();
-            for (const auto& check : qualification.checks) {
-                checks.push_back({{"rule", check.rule}, {"ok", check.ok}, {"detail", check.detail}});
-            }
-            print_json({{"id", id},
-                        {"qualified", qualification.qualified},
-                        {"status", std::string(to_string(result.pov.status))},
-                        {"checks", checks}});
+    Command command(app, context, "qualify",
+                    "Check the ten qualification rules; a new POV that passes them all becomes qualified (exit 1 "
+                    "when any fails)");
+    auto& args = command.hold<Args>();
+    command.id(args.id).flag("--dry-run", args.dry_run, "Only report; change nothing");
+    command.read(args.json, [&args, &context](Tracker& tracker) {
+        const auto result = tracker.qualify(args.id, args.dry_run);
+        if (args.json) {
+            print_json(qualification_json(result));
         } else if (!context.options.quiet) {
-            fmt::print("{}", render_qualification(result.pov, qualification, Style(context.stdout_color())));
-            if (result.status_changed) {
-                context.say(fmt::format("POV {} is now qualified; start it with pov start {}", id, id));
-            } else if (qualification.qualified && options->dry_run && result.pov.status == Status::new_) {
-                context.say(fmt::format("POV {} would be qualified (dry run: nothing changed)", id));
-            }
+            fmt::print("{}", render_qualification(result, args.dry_run, Style(context.stdout_color())));
         }
-        context.exit_code = qualification.qualified ? 0 : static_cast<int>(Exit::check_failed);
+        context.exit_code = result.qualification.qualified ? 0 : static_cast<int>(Exit::check_failed);
     });
 }
 
 void add_approve(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
         std::string by;
-        bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("approve", "Record a manager's approval");
-    add_id(*command, options->id);
-    command->add_option("--by", options->by, "The approving manager")->required();
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto outcome = context.tracker(OpenMode::existing).approve(id, options->by);
-        report_outcome(context, outcome, fmt::format("Approved POV {} (by {})", id, options->by), options->json);
-    });
+    Command command(app, context, "approve", "Record a manager's approval");
+    auto& args = command.hold<Args>();
+    command.id(args.id).text("--by", args.by, "The approving manager")->required();
+    command.change([&args](Tracker& tracker) { return tracker.approve(args.id, args.by); },
+                   [&args](const Outcome&) { return fmt::format("Approved POV {} (by {})", args.id, args.by); });
 }
 
 void add_start(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
-        std::string on;
+    struct Args {
+        std::int64_t id = 0;
+        std::optional<Date> on;
         bool force = false;
-        bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("start", "Start a qualified POV");
-    add_id(*command, options->id);
-    command->add_option("--on", options->on, "The day it started (default today; not in the future)")
-        ->type_name("DATE");
-    command->add_flag("--force", options->force, "Start even when the SA is at the concurrency limit (recorded)");
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto outcome =
-            context.tracker(OpenMode::existing).start(id, context.date_option(options->on, "--on"), options->force);
-        const auto& pov = outcome.pov;
-        report_outcome(context, outcome,
-                       fmt::format("Started POV {}: {} (planned end {}, {} days)", id, pov.name, shown(pov.end),
-                                   pov.start && pov.end ? duration_days(*pov.start, *pov.end) : 0),
-                       options->json);
-    });
+    Command command(app, context, "start", "Start a qualified POV");
+    auto& args = command.hold<Args>();
+    command.id(args.id).date("--on", args.on, "The day it started (default today; not in the future)");
+    command.flag("--force", args.force, "Start even when the SA is at the concurrency limit (recorded)");
+    command.change([&args](Tracker& tracker) { return tracker.start(args.id, args.on, args.force); },
+                   [](const Outcome& outcome) {
+                       const auto& pov = outcome.pov;
+                       return fmt::format("Started POV {}: {} (planned end {}, {} days)", pov.id, pov.name,
+                                          shown(pov.end), duration_days(*pov.start, *pov.end));
+                   });
 }
 
 void add_extend(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
-        std::string to;
+    struct Args {
+        std::int64_t id = 0;
+        Date to;
         std::string reason;
-        bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("extend", "Move an in-progress POV's end, within its type's ceiling");
-    add_id(*command, options->id);
-    command->add_option("--to", options->to, "The new end date")->required()->type_name("DATE");
-    command->add_option("--reason", options->reason, "Why it needs more time")->required();
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
-        const auto to = parse_date(options->to, context.today(), "--to");
-        const auto outcome = context.tracker(OpenMode::existing).extend(id, to, options->reason);
-        const auto& pov = outcome.pov;
-        report_outcome(context, outcome,
-                       fmt::format("Extended POV {} to {} ({} days in all)", id, format_date(to),
-                                   duration_days(*pov.start, *pov.end)),
-                       options->json);
-    });
+    Command command(app, context, "extend", "Move an in-progress POV's end, within its type's ceiling");
+    auto& args = command.hold<Args>();
+    command.id(args.id).date("--to", args.to, "The new end date")->required();
+    command.text("--reason", args.reason, "Why it needs more time")->required();
+    command.change([&args](Tracker& tracker) { return tracker.extend(args.id, args.to, args.reason); },
+                   [](const Outcome& outcome) {
+                       const auto& pov = outcome.pov;
+                       return fmt::format("Extended POV {} to {} ({} days in all)", pov.id, shown(pov.end),
+                                          duration_days(*pov.start, *pov.end));
+                   });
 }
 
 void add_close(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
-        std::string result;
-        std::string reason;
-        std::string competitor;
-        std::string loss_type;
-        std::string on;
-        bool json = false;
-    };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("close", "Close an in-progress POV with its result");
-    add_id(*command, options->id);
-    command->add_option("--result", options->result, "successful or unsuccessful")
-        ->required()
-        ->type_name("successful|unsuccessful");
-    command->add_option("--reason", options->reason, "Why it ended this way")->required();
-    command->add_option("--competitor", options->competitor, "The competitor, if any");
-    command->add_option("--loss-type", options->loss_type, "technical or non-technical (needed when unsuccessful)")
-        ->type_name("technical|non-technical");
-    command->add_option("--on", options->on, "The day it closed (default today; not in the future)")
-        ->type_name("DATE");
-    add_json_flag(*command, options->json);
-    command->callback([options, &context] {
-        const auto id = parse_id(options->id);
+    struct Args {
+        std::int64_t id = 0;
         CloseRequest request;
-        request.result = parse_choice<Result>(options->result, "--result");
-        request.reason = options->reason;
-        request.competitor = options->competitor;
-        if (!options->loss_type.empty()) {
-            request.loss_type = parse_choice<LossType>(options->loss_type, "--loss-type");
-        }
-        request.on = context.date_option(options->on, "--on");
-        const auto outcome = context.tracker(OpenMode::existing).close(id, request);
-        report_outcome(context, outcome, fmt::format("Closed POV {}: {}", id, options->result), options->json);
-    });
+    };
+    Command command(app, context, "close", "Close an in-progress POV with its result");
+    auto& args = command.hold<Args>();
+    auto& request = args.request;
+    command.id(args.id).choice("--result", request.result, "How it ended")->required();
+    command.text("--reason", request.reason, "Why it ended this way")->required();
+    command.text("--competitor", request.competitor, "The competitor, if any");
+    command.choice("--loss-type", request.loss_type, "Why it was lost (needed when unsuccessful)");
+    command.date("--on", request.on, "The day it closed (default today; not in the future)");
+    command.change([&args](Tracker& tracker) { return tracker.close(args.id, args.request); },
+                   [](const Outcome& outcome) {
+                       return fmt::format("Closed POV {}: {}", outcome.pov.id, to_string(*outcome.pov.result));
+                   });
 }
 
-void add_cancel_or_reopen(CLI::App& app, Context& context, bool cancel)
+void add_cancel(CLI::App& app, Context& context)
 {
-    struct Options {
-        std::string id;
+    struct Args {
+        std::int64_t id = 0;
+        std::string reason;
+    };
+    Command command(app, context, "cancel", "Cancel an open POV");
+    auto& args = command.hold<Args>();
+    command.id(args.id).text("--reason", args.reason, "Why it is cancelled")->required();
+    command.change([&args](Tracker& tracker) { return tracker.cancel(args.id, args.reason); },
+                   [](const Outcome& outcome) { return fmt::format("Cancelled POV {}", outcome.pov.id); });
+}
+
+void add_reopen(CLI::App& app, Context& context)
+{
+    struct Args {
+        std::int64_t id = 0;
         std::string reason;
         bool force = false;
-        bool json = false;
     };
-    auto options = std::make_shared<Options>();
-    auto* command = cancel ? app.add_subcommand("cancel", "Cancel an open POV")
-                           : app.add_subcommand("reopen", "Reopen a closed or cancelled POV in the state it left");
-    add_id(*command, options->id);
-    command->add_option("--reason", options->reason, cancel ? "Why it is cancelled" : "Why it is reopened")->required();
-    if (!cancel) {
-        command->add_flag("--force", options->force,
-                          "Reopen into progress even when the SA is at the concurrency limit (recorded)");
-    }
-    add_json_flag(*command, options->json);
-    command->callback([options, cancel, &context] {
-        const auto id = parse_id(options->id);
-        auto tracker = context.tracker(OpenMode::existing);
-        const auto outcome = cancel ? tracker.cancel(id, options->reason) : tracker.reopen(id, options->reason, options->force);
-        report_outcome(context, outcome,
-                       cancel ? fmt::format("Cancelled POV {}", id)
-                              : fmt::format("Reopened POV {}: {}", id, to_string(outcome.pov.status)),
-                       options->json);
-    });
+    Command command(app, context, "reopen", "Reopen a closed or cancelled POV in the state it left");
+    auto& args = command.hold<Args>();
+    command.id(args.id).text("--reason", args.reason, "Why it is reopened")->required();
+    command.flag("--force", args.force, "Reopen into progress even when the SA is at the concurrency limit (recorded)");
+    command.change([&args](Tracker& tracker) { return tracker.reopen(args.id, args.reason, args.force); },
+                   [](const Outcome& outcome) {
+                       return fmt::format("Reopened POV {}: {}", outcome.pov.id, to_string(outcome.pov.status));
+                   });
 }
 
 } // namespace
@@ -202,8 +145,8 @@ void add_lifecycle_commands(CLI::App& app, Context& context)
     add_start(app, context);
     add_extend(app, context);
     add_close(app, context);
-    add_cancel_or_reopen(app, context, true);
-    add_cancel_or_reopen(app, context, false);
+    add_cancel(app, context);
+    add_reopen(app, context);
 }
 
 } // namespace pov::cli

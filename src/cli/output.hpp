@@ -10,7 +10,11 @@
 namespace pov::cli {
 
 // The command files name the views unqualified.
+using render::capabilities_json;
+using render::events_json;
+using render::qualification_json;
 using render::record_json;
+using render::records_json;
 using render::render_capabilities;
 using render::render_history;
 using render::render_list;

@@ -311,4 +311,20 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     return f;
 }
 
+std::vector<Pov> team_povs(const std::vector<Store*>& stores)
+{
+    std::vector<Pov> povs;
+    std::set<std::string> seen;
+    for (auto* store : stores) {
+        std::vector<Pov> loaded;
+        store->transaction(Store::Lock::read, [&] { loaded = store->all(false); });
+        for (auto& pov : loaded) {
+            if (seen.insert(pov.uuid).second) {
+                povs.push_back(std::move(pov));
+            }
+        }
+    }
+    return povs;
+}
+
 } // namespace pov

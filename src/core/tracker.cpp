@@ -149,6 +149,9 @@ Outcome Tracker::change(std::int64_t id, EventKind kind, const std::function<voi
             changes[key] = value;
         }
         event.changes = std::move(changes);
+        for (const auto& [field, change] : event.changes.items()) {
+            outcome.changed.push_back(field);
+        }
         store_.update(after);
         // The journal is append-only: what the change added follows what was there.
         for (auto i = before.journal.size(); i < after.journal.size(); ++i) {

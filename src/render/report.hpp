@@ -11,6 +11,13 @@
 namespace pov::render {
 
 enum class ReportFormat { text, markdown, json, csv, html };
+} // namespace pov::render
+
+template <> struct pov::EnumNames<pov::render::ReportFormat> {
+    static constexpr std::array<std::string_view, 5> names{"text", "markdown", "json", "csv", "html"};
+};
+
+namespace pov::render {
 
 Json report_json(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);

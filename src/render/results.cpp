@@ -208,4 +208,9 @@ std::string results_html(const Pov& pov, Date today)
                      fmt::format("Prepared by {} with pov on {}.", or_dash(pov.sa), format_date(today)));
 }
 
+std::string results_document(const Pov& pov, DocumentFormat format, Date today)
+{
+    return format == DocumentFormat::html ? results_html(pov, today) : results_markdown(pov, today);
+}
+
 } // namespace pov::render

@@ -16,7 +16,15 @@ std::vector<ReportSection> results_sections(const Pov& pov, Date today);
 std::string results_markdown(const Pov& pov, Date today);
 std::string results_html(const Pov& pov, Date today);
 
+// The formats of the results document.
+enum class DocumentFormat { markdown, html };
+std::string results_document(const Pov& pov, DocumentFormat format, Date today);
+
 // pass / partial / fail / pending: how a criterion reads to a customer.
 std::string_view verdict(CapabilityStatus status);
 
 } // namespace pov::render
+
+template <> struct pov::EnumNames<pov::render::DocumentFormat> {
+    static constexpr std::array<std::string_view, 2> names{"markdown", "html"};
+};

@@ -96,6 +96,45 @@ Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journ
     return json;
 }
 
+Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks)
+{
+    Json array = Json::array();
+    for (std::size_t i = 0; i < povs.size(); ++i) {
+        array.push_back(record_json(povs[i], risks[i], false));
+    }
+    return array;
+}
+
+Json capabilities_json(const std::vector<Capability>& capabilities)
+{
+    Json array = Json::array();
+    for (const auto& capability : capabilities) {
+        array.push_back(to_json(capability));
+    }
+    return array;
+}
+
+Json events_json(const std::vector<Event>& events)
+{
+    Json array = Json::array();
+    for (const auto& event : events) {
+        array.push_back(to_json(event));
+    }
+    return array;
+}
+
+Json qualification_json(const QualifyOutcome& result)
+{
+    Json checks = Json::array();
+    for (const auto& check : result.qualification.checks) {
+        checks.push_back({{"rule", check.rule}, {"ok", check.ok}, {"detail", check.detail}});
+    }
+    return {{"id", result.pov.id},
+            {"qualified", result.qualification.qualified},
+            {"status", std::string(to_string(result.pov.status))},
+            {"checks", checks}};
+}
+
 std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date today, const Style& style)
 {
     std::string out = style.bold(fmt::format("POV {}: {}", pov.id, escape_control(pov.name))) + "\n";
@@ -254,8 +293,10 @@ std::string render_history(const std::vector<Event>& events, const Style& style)
     return out;
 }
 
-std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style)
+std::string render_qualification(const QualifyOutcome& result, bool dry_run, const Style& style)
 {
+    const auto& pov = result.pov;
+    const auto& qualification = result.qualification;
     std::string out = fmt::format("Qualification of POV {}: {}\n", pov.id, escape_control(pov.name));
     std::size_t failed = 0;
     for (const auto& check : qualification.checks) {
@@ -267,6 +308,11 @@ std::string render_qualification(const Pov& pov, const Qualification& qualificat
         out += fmt::format("All {} checks pass.\n", qualification.checks.size());
     } else {
         out += fmt::format("Not qualified: {} of {} checks fail.\n", failed, qualification.checks.size());
+    }
+    if (result.status_changed) {
+        out += fmt::format("POV {} is now qualified; start it with pov start {}\n", pov.id, pov.id);
+    } else if (qualification.qualified && dry_run && pov.status == Status::new_) {
+        out += fmt::format("POV {} would be qualified (dry run: nothing changed)\n", pov.id);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pov/qualification.hpp"
+#include "pov/tracker.hpp"
 #include "pov/record.hpp"
 #include "render/text.hpp"
 
@@ -14,6 +15,13 @@ namespace pov::render {
 
 // The record as section 12's JSON, with `risks`.
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
+// `list --json`: the records without their journals.
+Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks);
+// `cap list --json`, `history --json`.
+Json capabilities_json(const std::vector<Capability>& capabilities);
+Json events_json(const std::vector<Event>& events);
+// `qualify --json` (section 4): {id, qualified, status, checks: [{rule, ok, detail}]}.
+Json qualification_json(const QualifyOutcome& result);
 
 std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date today, const Style& style);
 // `max_width` 0: every value in full (a pipe or a file); else the free-text columns (name,
@@ -22,6 +30,7 @@ std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vec
                         const Style& style, std::size_t max_width = 0);
 std::string render_history(const std::vector<Event>& events, const Style& style);
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
-std::string render_qualification(const Pov& pov, const Qualification& qualification, const Style& style);
+// Each check on its line, the verdict, and the next step that will work.
+std::string render_qualification(const QualifyOutcome& result, bool dry_run, const Style& style);
 
 } // namespace pov::render

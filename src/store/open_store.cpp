@@ -51,4 +51,20 @@ std::unique_ptr<Store> open_store(const StoreOptions& options)
                                    scheme, postgresql ? "names a PostgreSQL server" : "is not a file path"));
 }
 
+std::optional<std::vector<std::string>> check_store(const StoreOptions& options)
+{
+    try {
+        const auto store = open_store(options);
+        if (!store->exists()) {
+            return std::nullopt;
+        }
+        return store->maintenance().check();
+    } catch (const StorageError& e) {
+        if (e.fault() != StorageFault::damaged) {
+            throw;
+        }
+        return std::vector<std::string>{e.what()};
+    }
+}
+
 } // namespace pov
