@@ -125,6 +125,12 @@ std::string to_json_text(Fixture& f, std::int64_t id)
     return to_json(*pov).dump();
 }
 
+// The database and its WAL as bytes: the same bytes prove that a command wrote nothing.
+std::string db_bytes(Fixture& f)
+{
+    return test::read_bytes(f.dir / "pov.db") + test::read_bytes(f.dir / "pov.db-wal");
+}
+
 // Checks that `operation` fails with `code` and leaves the POV and its audit log as they were.
 template <typename Operation> void check_fails_unchanged(Fixture& f, std::int64_t id, Exit code, Operation&& operation)
 {
@@ -852,4 +858,19 @@ TEST_CASE("a config tightened after the fact does not lock a POV")
     // What breaks another rule, or the same rule anew, does not.
     CHECK_EXIT(tighter.set(id, {{"stage", "9"}}), Exit::invalid);
     CHECK_EXIT(tighter.cancel(id, "budget frozen"), Exit::ok);
+}
+
+TEST_CASE("a change that changes nothing writes nothing")
+{
+    Fixture f;
+    const auto id = qualified(f);
+    f.tracker.set(id, {{"owner", "Olive"}});
+    f.tracker.approve(id, "Morgan Manager");
+    const auto bytes = db_bytes(f);
+    const auto events = f.event_count(id);
+    f.tracker.set(id, {{"owner", "Olive"}});
+    f.tracker.approve(id, "Morgan Manager");
+    f.tracker.change_capability(id, 1, status_to(CapabilityStatus::pending));
+    CHECK(db_bytes(f) == bytes);
+    CHECK(f.event_count(id) == events);
 }
