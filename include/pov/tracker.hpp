@@ -108,8 +108,9 @@ private:
 
     Pov load(std::int64_t id);
     // The one path of every change: load the POV, let `mutate` ask the rules and apply them,
-    // validate, then store it with its event and any more events, in one write transaction.
-    Outcome change(std::int64_t id, EventKind kind, const Mutation& mutate);
+    // validate, then store it with its event and any more events, in one transaction. A `read`
+    // transaction (a dry run) checks everything and stores nothing.
+    Outcome change(std::int64_t id, EventKind kind, const Mutation& mutate, Store::Lock lock = Store::Lock::write);
     // Writes what changed; false, writing nothing, when the change changed nothing.
     bool save(const Pov& before, const Pov& after, Change& change);
     // Takes a transition's warnings, and the `forced` event of a change forced beyond a limit.

@@ -73,17 +73,17 @@ Pov Tracker::load(std::int64_t id)
     return std::move(*pov);
 }
 
-Outcome Tracker::change(std::int64_t id, EventKind kind, const Mutation& mutate)
+Outcome Tracker::change(std::int64_t id, EventKind kind, const Mutation& mutate, Store::Lock lock)
 {
     Outcome outcome;
-    store_.transaction(Store::Lock::write, [&] {
+    store_.transaction(lock, [&] {
         const Pov before = load(id);
         Pov after = before;
         Change change{{clock_.now, kind, Json::object(), {}}, {}, {}};
         mutate(after, change);
         validate_change(before, after, config_);
         outcome.warnings = std::move(change.warnings);
-        if (!save(before, after, change)) {
+        if (lock == Store::Lock::read || !save(before, after, change)) {
             outcome.pov = std::move(after);
             return;
         }
@@ -101,7 +101,8 @@ bool Tracker::save(const Pov& before, const Pov& after, Change& change)
     }
     event.changes = std::move(changes);
     const bool recorded = !event.changes.empty() || !event.detail.empty();
-    // A change that changes nothing writes nothing.
+    // A change that changes nothing writes nothing: a qualify that fails, or finds the POV
+    // already qualified, leaves the file as it was (section 4: status unchanged).
     if (!recorded && change.more.empty() && to_json(before) == to_json(after)) {
         return false;
     }
@@ -271,19 +272,19 @@ Outcome Tracker::sign_off(std::int64_t id, Signer signer, std::optional<Date> on
 QualifyOutcome Tracker::qualify(std::int64_t id, bool dry_run)
 {
     QualifyOutcome result;
-    store_.transaction(dry_run ? Store::Lock::read : Store::Lock::write, [&] {
-        Pov pov = load(id);
-        result.qualification = pov::qualify(pov, config_);
-        if (!dry_run && becomes_qualified(pov, result.qualification)) {
-            const Pov before = pov;
-            pov.status = Status::qualified;
-            pov.qualified_on = clock_.today;
-            store_.update(pov);
-            store_.add_event(id, {clock_.now, EventKind::qualified, diff_scalars(before, pov), {}});
-            result.status_changed = true;
-        }
-        result.pov = std::move(pov);
-    });
+    // `--dry-run` only reports (section 4): a read transaction that stores nothing.
+    auto outcome = change(
+        id, EventKind::qualified,
+        [&](Pov& pov, Change&) {
+            result.qualification = pov::qualify(pov, config_);
+            if (!dry_run && becomes_qualified(pov, result.qualification)) {
+                pov.status = Status::qualified;
+                pov.qualified_on = clock_.today;
+                result.status_changed = true;
+            }
+        },
+        dry_run ? Store::Lock::read : Store::Lock::write);
+    result.pov = std::move(outcome.pov);
     return result;
 }
 
