@@ -45,10 +45,10 @@ struct Forced {
 
 // A change the rules allow, and what comes with it.
 struct Transition {
-    Status to = Status::new_;           // the status after the change
-    std::optional<Date> on;             // the day it takes effect, for a change that has one
-    std::vector<std::string> warnings;  // for the user
-    std::optional<Forced> forced;       // set when --force took it beyond the SA's limit
+    Status to = Status::new_;          // the status after the change
+    std::optional<Date> on;            // the day it takes effect, for a change that has one
+    std::vector<std::string> warnings; // for the user
+    std::optional<Forced> forced;      // set when --force took it beyond the SA's limit
 };
 
 // Section 5: `--on` dates may not lie in the future and have no lower bound (sign-offs given by
@@ -105,8 +105,7 @@ void can_approve(const Pov& pov, const std::string& by);
 // Section 5: start needs `qualified`, an approval when `rules.require_approval`, a paid POV's
 // licence, planned dates, an `--on` day not in the future, and room under the SA's limit unless
 // forced.
-Transition can_start(const Pov& pov, const Config& config, Date today, int sa_load, std::optional<Date> on,
-                     bool force);
+Transition can_start(const Pov& pov, const Config& config, Date today, int sa_load, std::optional<Date> on, bool force);
 
 // Section 5: extend needs `in_progress`, a reason, and `to` later than the end and within the
 // type's maximum with extensions; more than `rules.max_extensions` warns (the endless extension).

@@ -70,8 +70,8 @@ std::optional<Forced> check_concurrency_limit(const Pov& pov, const Config& conf
     if (within_concurrency_limit(sa_load + 1, config)) {
         return std::nullopt;
     }
-    const auto load = fmt::format("SA {} already runs {} POVs in progress (limit {})", pov.sa, sa_load,
-                                  config.max_concurrent_per_sa);
+    const auto load =
+        fmt::format("SA {} already runs {} POVs in progress (limit {})", pov.sa, sa_load, config.max_concurrent_per_sa);
     switch (force) {
     case Force::not_offered: conflict(fmt::format("{}; close one first or give this POV to another SA", load));
     case Force::not_given: conflict(fmt::format("{}; close one first, or go ahead with --force (recorded)", load));
@@ -179,8 +179,8 @@ Date can_sign_off(const Pov& pov, Signer signer, std::optional<Date> on, Date to
                              champion ? "--champion" : "--economic-buyer"));
     }
     if (pov.capabilities.empty()) {
-        conflict(fmt::format("POV {} has no success criteria to sign off; add them first: pov cap add {} TITLE",
-                             pov.id, pov.id));
+        conflict(fmt::format("POV {} has no success criteria to sign off; add them first: pov cap add {} TITLE", pov.id,
+                             pov.id));
     }
     return past_or_today(on, today);
 }
@@ -191,12 +191,11 @@ void can_approve(const Pov& pov, const std::string& by)
     require_text(by, "--by", TextKind::line);
 }
 
-Transition can_start(const Pov& pov, const Config& config, Date today, int sa_load, std::optional<Date> on,
-                     bool force)
+Transition can_start(const Pov& pov, const Config& config, Date today, int sa_load, std::optional<Date> on, bool force)
 {
     if (pov.status == Status::new_) {
-        conflict(fmt::format("POV {} is not qualified; only a qualified POV can start: pov qualify {}", pov.id,
-                             pov.id));
+        conflict(
+            fmt::format("POV {} is not qualified; only a qualified POV can start: pov qualify {}", pov.id, pov.id));
     }
     require_status(pov, Status::qualified, "only a qualified POV can start");
     if (config.require_approval && pov.approved_by.empty()) {

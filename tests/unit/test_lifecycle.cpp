@@ -387,8 +387,7 @@ TEST_CASE("lifecycle: start")
         const auto error = error_of([] { (void)can_start(with_status(Status::new_), defaults, today, 0, {}, false); });
         REQUIRE(error);
         CHECK(error->code() == Exit::conflict);
-        CHECK(std::string(error->what()) ==
-              "POV 7 is not qualified; only a qualified POV can start: pov qualify 7");
+        CHECK(std::string(error->what()) == "POV 7 is not qualified; only a qualified POV can start: pov qualify 7");
         CHECK_EXIT(can_start(with_status(Status::new_), defaults, today, 0, {}, true), Exit::conflict);
     }
     SECTION("a started, closed or cancelled POV does not start")
@@ -569,8 +568,9 @@ TEST_CASE("lifecycle: close")
         REQUIRE(wrong);
         CHECK(wrong->code() == Exit::invalid);
         CHECK(std::string(wrong->what()) == "--loss-type is for an unsuccessful result only");
-        const auto missing =
-            error_of([&] { (void)can_close(pov, {Result::unsuccessful, "lost", "", std::nullopt, std::nullopt}, today); });
+        const auto missing = error_of([&] {
+            (void)can_close(pov, {Result::unsuccessful, "lost", "", std::nullopt, std::nullopt}, today);
+        });
         REQUIRE(missing);
         CHECK(missing->code() == Exit::usage);
         CHECK(std::string(missing->what()) ==
@@ -583,14 +583,16 @@ TEST_CASE("lifecycle: close")
         CHECK(error->code() == Exit::conflict);
         CHECK(std::string(error->what()) ==
               "POV 7 has 2 pending capabilities; give each a final status before closing:");
-        CHECK(error->details() ==
-              std::vector<std::string>{"  pov cap set 7 1 --status met|partial|not-met   # Pipeline under 10 minutes",
-                                       "  pov cap set 7 2 --status met|partial|not-met   # SAST on every merge request"});
+        CHECK(
+            error->details() ==
+            std::vector<std::string>{"  pov cap set 7 1 --status met|partial|not-met   # Pipeline under 10 minutes",
+                                     "  pov cap set 7 2 --status met|partial|not-met   # SAST on every merge request"});
         auto one = pov;
         one.capabilities[1].status = CapabilityStatus::pending;
         const auto single = error_of([&] { (void)can_close(one, won(), today); });
         REQUIRE(single);
-        CHECK(std::string(single->what()) == "POV 7 has 1 pending capability; give each a final status before closing:");
+        CHECK(std::string(single->what()) ==
+              "POV 7 has 1 pending capability; give each a final status before closing:");
         CHECK(single->details().size() == 1);
         for (const auto status : {CapabilityStatus::partial, CapabilityStatus::not_met}) {
             one.capabilities[1].status = status;
