@@ -1,12 +1,15 @@
 // The operations of pov (contract sections 4, 5 and 8): each is one transaction on the store
-// that checks the rules, writes the change and its audit event, or throws and writes nothing.
+// that loads the POV, asks the rules (lifecycle.hpp, rules.hpp), applies the change, stores it
+// and its audit event, or throws and writes nothing.
 #pragma once
 
 #include "pov/config.hpp"
+#include "pov/lifecycle.hpp"
 #include "pov/qualification.hpp"
 #include "pov/record.hpp"
 #include "pov/store.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,16 +40,6 @@ struct CapabilityChange {
     std::optional<std::string> outcome;
     std::optional<CapabilityStatus> status;
     std::optional<std::string> evidence;
-};
-
-enum class Signer { champion, economic_buyer };
-
-struct CloseRequest {
-    Result result = Result::successful;
-    std::string reason;
-    std::string competitor;
-    std::optional<LossType> loss_type;
-    std::optional<Date> on;
 };
 
 struct Retro {
@@ -104,19 +97,27 @@ public:
     std::vector<Risk> risks_of(const Pov& pov, const std::map<std::string, int>& load) const;
     std::map<std::string, int> sa_load();
 
-
 private:
+    // What a change carries besides the POV: its event, the events recorded after it (a
+    // `forced` one) and warnings for the user.
+    struct Change {
+        Event event;
+        std::vector<Event> more;
+        std::vector<std::string> warnings;
+    };
+    using Mutation = std::function<void(Pov&, Change&)>;
+
     Pov load(std::int64_t id);
-    // Loads the POV, applies `mutate`, validates, stores it and its event (and any `extra`
-    // events the mutation recorded), all in one write transaction.
-    Outcome change(std::int64_t id, EventKind kind, const std::function<void(Pov&, Outcome&, Event&)>& mutate,
-                   const std::vector<Event>* extra = nullptr);
-    void change_criteria(Pov& pov, Outcome& outcome, Event& event);
-    Date past_or_today(std::optional<Date> on, std::string_view what) const;
-    // Refuses (conflict) to give the POV's SA more running POVs than the limit; with `force`
-    // it goes ahead and records a `forced` event in `forced` (which may then not be null).
-    void check_load(const Pov& pov, bool force, std::vector<Event>* forced, Outcome& outcome,
-                    std::string_view action = "started");
+    // The one path of every change: load the POV, let `mutate` ask the rules and apply them,
+    // validate, then store it with its event and any more events, in one transaction. A `read`
+    // transaction (a dry run) checks everything and stores nothing.
+    Outcome change(std::int64_t id, EventKind kind, const Mutation& mutate, Store::Lock lock = Store::Lock::write);
+    // Writes what changed; false, writing nothing, when the change changed nothing.
+    bool save(const Pov& before, const Pov& after, Change& change);
+    // Takes a transition's warnings, and the `forced` event of a change forced beyond a limit.
+    static void follow(const Transition& transition, Change& change);
+    // A change of the success criteria: its event kind and its consequences (section 4).
+    static void change_criteria(Pov& pov, Change& change);
 
     Store& store_;
     const Config& config_;

@@ -2,6 +2,7 @@
 
 #include "pov/duration.hpp"
 #include "pov/fields.hpp"
+#include "pov/rules.hpp"
 #include "pov/values.hpp"
 
 #include <algorithm>
@@ -83,13 +84,12 @@ QualificationCheck check_command_plan(const Pov& pov)
 
 QualificationCheck check_solution(const Pov& pov, const Config& config)
 {
-    const auto& solutions = config.solutions;
-    if (!pov.solution.empty() && std::find(solutions.begin(), solutions.end(), pov.solution) != solutions.end()) {
+    if (is_configured_solution(pov.solution, config)) {
         return pass("solution", fmt::format("mapped to solution {}", pov.solution));
     }
     const auto state = pov.solution.empty() ? std::string("not set") : fmt::format("'{}' is not configured", pov.solution);
     return fail("solution", fmt::format("solution {}; map the POV to one of {}: pov set {} --solution NAME", state,
-                                        fmt::join(solutions, ", "), pov.id));
+                                        fmt::join(config.solutions, ", "), pov.id));
 }
 
 QualificationCheck check_capabilities(const Pov& pov, const Config& config)
@@ -99,7 +99,7 @@ QualificationCheck check_capabilities(const Pov& pov, const Config& config)
         return fail("capabilities", fmt::format("no success criteria; add 1 to {}: pov cap add {} TITLE --target T",
                                                 config.max_capabilities, pov.id));
     }
-    if (count > config.max_capabilities) {
+    if (!within_capability_ceiling(count, config)) {
         return fail("capabilities", fmt::format("{} success criteria; at most {}: pov cap rm {} N", count,
                                                 config.max_capabilities, pov.id));
     }
@@ -181,11 +181,11 @@ QualificationCheck check_strategic(const Pov& pov)
 
 QualificationCheck check_type(const Pov& pov)
 {
-    if (pov.type == PovType::lite && pov.segment != Segment::commercial) {
+    if (!lite_allowed(pov)) {
         return fail("type", fmt::format("a lite POV is only for the commercial segment: pov set {} --type guided",
                                         pov.id));
     }
-    if (pov.type == PovType::paid && !pov.license_purchased) {
+    if (!licence_ready(pov)) {
         return fail("type", fmt::format("a paid POV needs its prorated licence purchased: "
                                         "pov set {} --license-purchased yes",
                                         pov.id));

@@ -3,6 +3,7 @@
 #include "pov/duration.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/rules.hpp"
 #include "pov/text.hpp"
 
 #include <algorithm>
@@ -72,13 +73,12 @@ std::vector<Violation> find_violations(const Pov& pov, const Config& config)
     if (pov.net_arr && *pov.net_arr < 0) {
         found.push_back({"net_arr", fmt::format("net_arr may not be negative; got {}", *pov.net_arr)});
     }
-    if (!pov.solution.empty() &&
-        std::find(config.solutions.begin(), config.solutions.end(), pov.solution) == config.solutions.end()) {
+    if (!pov.solution.empty() && !is_configured_solution(pov.solution, config)) {
         found.push_back({"solution", fmt::format("unknown solution '{}'; configured solutions: {}", pov.solution,
                                                  fmt::join(config.solutions, ", "))});
     }
     // Lite is deprecated and only for the commercial segment (section 3).
-    if (pov.type == PovType::lite && pov.segment != Segment::commercial) {
+    if (!lite_allowed(pov)) {
         found.push_back({"lite", fmt::format("a lite POV is only for the commercial segment; this one is {}",
                                              to_string(pov.segment))});
     }
@@ -89,7 +89,7 @@ std::vector<Violation> find_violations(const Pov& pov, const Config& config)
     }
     // Five is the hard ceiling, enforced on every change (section 1).
     const auto count = static_cast<int>(pov.capabilities.size());
-    if (count > config.max_capabilities) {
+    if (!within_capability_ceiling(count, config)) {
         found.push_back({"capabilities", fmt::format("a POV has at most {} capabilities (success criteria); this one "
                                                      "would have {}",
                                                      config.max_capabilities, count)});

@@ -12,7 +12,8 @@ using test::qualifying_pov;
 
 namespace {
 
-const QualificationCheck& check_named(const Qualification& q, const std::string& rule)
+// A copy, not a reference: a reference into a temporary qualification would outlive it.
+QualificationCheck check_named(const Qualification& q, const std::string& rule)
 {
     for (const auto& check : q.checks) {
         if (check.rule == rule) {
@@ -102,7 +103,8 @@ TEST_CASE("the command plan check names each missing field")
     pov.why_anything.clear();
     pov.decision_process.clear();
     pov.eb_access.clear();
-    const auto& check = check_named(qualify(pov, Config{}), "command_plan");
+    const auto q = qualify(pov, Config{});
+    const auto check = check_named(q, "command_plan");
     CHECK_FALSE(check.ok);
     for (const auto* missing : {"why_anything", "decision_process", "eb_access"}) {
         CHECK(contains(check.detail, missing));
@@ -167,7 +169,8 @@ TEST_CASE("a strategic guided POV needs desired_future and business_outcomes")
     pov.business_outcomes = "ship weekly";
     CHECK(check_named(qualify(pov, Config{}), "strategic").ok);
     pov.desired_future.clear();
-    const auto& check = check_named(qualify(pov, Config{}), "strategic");
+    const auto q = qualify(pov, Config{});
+    const auto check = check_named(q, "strategic");
     CHECK_FALSE(check.ok);
     CHECK(contains(check.detail, "desired-future"));
     CHECK_FALSE(contains(check.detail, "business-outcomes"));

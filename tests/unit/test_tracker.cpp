@@ -125,6 +125,12 @@ std::string to_json_text(Fixture& f, std::int64_t id)
     return to_json(*pov).dump();
 }
 
+// The database and its WAL as bytes: the same bytes prove that a command wrote nothing.
+std::string db_bytes(Fixture& f)
+{
+    return test::read_bytes(f.dir / "pov.db") + test::read_bytes(f.dir / "pov.db-wal");
+}
+
 // Checks that `operation` fails with `code` and leaves the POV and its audit log as they were.
 template <typename Operation> void check_fails_unchanged(Fixture& f, std::int64_t id, Exit code, Operation&& operation)
 {
@@ -852,4 +858,68 @@ TEST_CASE("a config tightened after the fact does not lock a POV")
     // What breaks another rule, or the same rule anew, does not.
     CHECK_EXIT(tighter.set(id, {{"stage", "9"}}), Exit::invalid);
     CHECK_EXIT(tighter.cancel(id, "budget frozen"), Exit::ok);
+}
+
+TEST_CASE("qualify writes only when a new POV becomes qualified")
+{
+    Fixture f;
+    const auto id = created(f);
+    auto bytes = db_bytes(f);
+    CHECK_FALSE(f.tracker.qualify(id, false).qualification.qualified); // no sign-offs yet
+    CHECK(db_bytes(f) == bytes);
+
+    f.tracker.sign_off(id, Signer::champion, std::nullopt);
+    f.tracker.sign_off(id, Signer::economic_buyer, std::nullopt);
+    bytes = db_bytes(f);
+    const auto dry = f.tracker.qualify(id, true);
+    CHECK(dry.qualification.qualified);
+    CHECK_FALSE(dry.status_changed);
+    CHECK(dry.pov.status == Status::new_);
+    CHECK(db_bytes(f) == bytes);
+
+    const auto passed = f.tracker.qualify(id, false);
+    CHECK(passed.status_changed);
+    CHECK(passed.pov.status == Status::qualified);
+    CHECK(passed.pov.qualified_on == day(today_text));
+    CHECK(db_bytes(f) != bytes);
+    const auto event = f.last_event(id);
+    CHECK(event.kind == EventKind::qualified);
+    CHECK(event.at == now_text);
+    CHECK(event.changes.size() == 2);
+    CHECK(event.changes.at("qualified_on") == Json::array({nullptr, today_text}));
+
+    bytes = db_bytes(f);
+    CHECK_FALSE(f.tracker.qualify(id, false).status_changed); // already qualified: nothing to write
+    CHECK(db_bytes(f) == bytes);
+}
+
+TEST_CASE("qualify --dry-run takes only a read transaction: it runs while another process writes")
+{
+    Fixture f;
+    const auto id = created(f);
+    f.tracker.sign_off(id, Signer::champion, std::nullopt);
+    f.tracker.sign_off(id, Signer::economic_buyer, std::nullopt);
+    auto impatient_store = open_store({(f.dir / "pov.db").string(), OpenMode::existing, 100});
+    Tracker impatient(*impatient_store, f.config, Clock{day(today_text), now_text});
+    auto writer = open_store({(f.dir / "pov.db").string(), OpenMode::existing, 5000});
+    writer->transaction(Store::Lock::write, [&] {
+        CHECK(impatient.qualify(id, true).qualification.qualified);
+        CHECK_EXIT(impatient.qualify(id, false), Exit::storage); // a real qualify waits for the write lock
+    });
+    CHECK(f.tracker.get(id).status == Status::new_);
+}
+
+TEST_CASE("a change that changes nothing writes nothing")
+{
+    Fixture f;
+    const auto id = qualified(f);
+    f.tracker.set(id, {{"owner", "Olive"}});
+    f.tracker.approve(id, "Morgan Manager");
+    const auto bytes = db_bytes(f);
+    const auto events = f.event_count(id);
+    f.tracker.set(id, {{"owner", "Olive"}});
+    f.tracker.approve(id, "Morgan Manager");
+    f.tracker.change_capability(id, 1, status_to(CapabilityStatus::pending));
+    CHECK(db_bytes(f) == bytes);
+    CHECK(f.event_count(id) == events);
 }
