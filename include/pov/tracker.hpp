@@ -92,9 +92,10 @@ public:
     std::vector<Pov> list(const ListFilter& filter);
     std::vector<Event> history(std::int64_t id);
 
-    // The risks of a POV (section 9) given its SA's current load.
+    // The risks of a POV (section 9) given its SA's current load; of a list, in its order, with
+    // every SA's load read once.
     std::vector<Risk> risks_of(const Pov& pov);
-    std::vector<Risk> risks_of(const Pov& pov, const std::map<std::string, int>& load) const;
+    std::vector<std::vector<Risk>> risks_of(const std::vector<Pov>& povs);
     std::map<std::string, int> sa_load();
 
 private:

@@ -160,7 +160,7 @@ void add_list(CLI::App& app, Context& context)
     command.number("--ending-within", args.ending_within, "Only in-progress POVs ending within N days", {0, 36500})
         ->excludes(overdue);
     command.flag("--all", args.all, "Every status, closed and cancelled too");
-    command.choice("--sort", filter.sort, "The order");
+    command.choice("--sort", filter.sort, "Order by this field (default id)");
     command.number("--limit", filter.limit, "At most N POVs", {});
     command.read(args.json, [&args, &context](Tracker& tracker) {
         auto filter = args.filter;
@@ -174,11 +174,7 @@ void add_list(CLI::App& app, Context& context)
             only_ending_within(filter, context.today(), static_cast<long>(*args.ending_within));
         }
         const auto povs = tracker.list(filter);
-        const auto load = tracker.sa_load();
-        std::vector<std::vector<Risk>> risks;
-        for (const auto& pov : povs) {
-            risks.push_back(tracker.risks_of(pov, load));
-        }
+        const auto risks = tracker.risks_of(povs);
         if (args.json) {
             print_json(records_json(povs, risks));
         } else if (povs.empty()) {

@@ -3,6 +3,7 @@
 #include "pov/duration.hpp"
 #include "pov/error.hpp"
 #include "pov/risks.hpp"
+#include "pov/rules.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -279,7 +280,7 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
         if (row.tally.in_progress == 0 && row.tally.closed == 0) {
             continue;
         }
-        row.over_limit = row.tally.in_progress > config.max_concurrent_per_sa;
+        row.over_limit = !within_concurrency_limit(row.tally.in_progress, config);
         f.per_sa.push_back(std::move(row));
     }
     for (auto* target : {&f.per_type, &f.per_solution}) {

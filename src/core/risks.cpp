@@ -1,6 +1,7 @@
 #include "pov/risks.hpp"
 
 #include "pov/duration.hpp"
+#include "pov/rules.hpp"
 
 #include <algorithm>
 
@@ -54,7 +55,7 @@ std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa
             found.push_back(Risk::no_progress);
         }
     }
-    if (running && sa_in_progress > config.max_concurrent_per_sa) {
+    if (running && !within_concurrency_limit(sa_in_progress, config)) {
         found.push_back(Risk::over_limit);
     }
     if ((pov.status == Status::qualified || running) && !pov.ps_positioned) {

@@ -421,10 +421,16 @@ std::vector<Risk> Tracker::risks_of(const Pov& pov)
     return pov::risks(pov, clock_.today, config_, store_.in_progress_count(pov.sa));
 }
 
-std::vector<Risk> Tracker::risks_of(const Pov& pov, const std::map<std::string, int>& load) const
+std::vector<std::vector<Risk>> Tracker::risks_of(const std::vector<Pov>& povs)
 {
-    const auto it = load.find(pov.sa);
-    return pov::risks(pov, clock_.today, config_, it == load.end() ? 0 : it->second);
+    const auto load = sa_load();
+    std::vector<std::vector<Risk>> all;
+    all.reserve(povs.size());
+    for (const auto& pov : povs) {
+        const auto it = load.find(pov.sa);
+        all.push_back(pov::risks(pov, clock_.today, config_, it == load.end() ? 0 : it->second));
+    }
+    return all;
 }
 
 } // namespace pov

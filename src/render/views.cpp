@@ -40,6 +40,18 @@ std::string labelled(std::string_view label, const std::string& value, std::stri
     return fmt::format("{}{}{}{}\n", indent, label, pad, out.empty() ? std::string(dash) : out);
 }
 
+// A titled block of labelled values (the command plan, the proposal), after a blank line.
+std::string labelled_block(std::string_view title,
+                           std::initializer_list<std::pair<std::string_view, std::string_view>> entries,
+                           const Style& style)
+{
+    std::string out = "\n" + style.bold(title) + "\n";
+    for (const auto& [label, value] : entries) {
+        out += labelled(label, std::string(value), "  ");
+    }
+    return out;
+}
+
 std::string people(std::initializer_list<std::pair<std::string_view, std::string>> entries)
 {
     std::string out;
@@ -196,26 +208,24 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     out += pov.capabilities.empty() ? "  none yet: pov cap add " + std::to_string(pov.id) + " TITLE --target T\n"
                                     : render_capabilities(pov.capabilities, style);
 
-    const std::pair<std::string_view, const std::string*> plan[] = {
-        {"Why now", &pov.why_now},          {"Why anything", &pov.why_anything},
-        {"Metrics", &pov.metrics},          {"Decision", &pov.decision_process},
-        {"Pain", &pov.pain},                {"EB access", &pov.eb_access},
-        {"Impact", &pov.impact},            {"Future", &pov.desired_future},
-        {"Outcomes", &pov.business_outcomes},
-    };
-    out += "\n" + style.bold("Command plan") + "\n";
-    for (const auto& [label, value] : plan) {
-        out += labelled(label, *value, "  ");
-    }
-    const std::pair<std::string_view, const std::string*> proposal[] = {
-        {"Objective", &pov.objective},       {"In scope", &pov.in_scope},
-        {"Out of scope", &pov.out_of_scope}, {"Commitments", &pov.customer_commitments},
-        {"Next steps", &pov.next_steps},
-    };
-    out += "\n" + style.bold("Proposal") + "\n";
-    for (const auto& [label, value] : proposal) {
-        out += labelled(label, *value, "  ");
-    }
+    out += labelled_block("Command plan",
+                          {{"Why now", pov.why_now},
+                           {"Why anything", pov.why_anything},
+                           {"Metrics", pov.metrics},
+                           {"Decision", pov.decision_process},
+                           {"Pain", pov.pain},
+                           {"EB access", pov.eb_access},
+                           {"Impact", pov.impact},
+                           {"Future", pov.desired_future},
+                           {"Outcomes", pov.business_outcomes}},
+                          style);
+    out += labelled_block("Proposal",
+                          {{"Objective", pov.objective},
+                           {"In scope", pov.in_scope},
+                           {"Out of scope", pov.out_of_scope},
+                           {"Commitments", pov.customer_commitments},
+                           {"Next steps", pov.next_steps}},
+                          style);
     if (!pov.extensions.empty()) {
         out += "\n" + style.bold("Extensions") + "\n";
         for (const auto& extension : pov.extensions) {

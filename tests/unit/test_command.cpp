@@ -49,6 +49,13 @@ template <typename Declare> void parse(cli::Context& context, Declare&& declare,
     app.parse(static_cast<int>(argv.size()), argv.data());
 }
 
+// The exit code parsing `line` ends with, on a fresh context.
+template <typename Declare> Exit exit_of_line(Declare declare, std::vector<std::string> line)
+{
+    cli::Context context;
+    return test::exit_of([&] { parse(context, declare, std::move(line)); });
+}
+
 } // namespace
 
 TEST_CASE("an unexpected exception is an internal error: exit 70, never a code scripts read")
@@ -143,18 +150,12 @@ TEST_CASE("statuses take in-progress, and repeat")
 TEST_CASE("an ID is a number (exit 2), and one that names no POV exits 4")
 {
     const auto exit_for = [](const std::string& id) {
-        cli::Context context;
-        return test::exit_of([&] {
-            parse(
-                context,
-                [](CLI::App& app, cli::Context& context) {
-                    Command command(app, context, "try", "A test command");
-                    auto& target = command.hold<std::int64_t>();
-                    command.id(target);
-                    command.run([] {});
-                },
-                {"try", id});
-        });
+        return exit_of_line(
+            [](CLI::App& app, cli::Context& context) {
+                Command command(app, context, "try", "A test command");
+                command.id(command.hold<std::int64_t>()).run([] {});
+            },
+            {"try", id});
     };
     CHECK(exit_for("12") == Exit::ok);
     CHECK(exit_for("abc") == Exit::usage);
@@ -181,18 +182,13 @@ TEST_CASE("a missing required option is reported before a malformed value")
 TEST_CASE("whole numbers outside their range are invalid data (exit 3), malformed ones usage (exit 2)")
 {
     const auto exit_for = [](const std::string& value) {
-        cli::Context context;
-        return test::exit_of([&] {
-            parse(
-                context,
-                [](CLI::App& app, cli::Context& context) {
-                    Command command(app, context, "try", "A test command");
-                    auto& days = command.hold<std::optional<std::int64_t>>();
-                    command.number("--days", days, "Days", {0, 365});
-                    command.run([] {});
-                },
-                {"try", "--days", value});
-        });
+        return exit_of_line(
+            [](CLI::App& app, cli::Context& context) {
+                Command command(app, context, "try", "A test command");
+                command.number("--days", command.hold<std::optional<std::int64_t>>(), "Days", {0, 365});
+                command.run([] {});
+            },
+            {"try", "--days", value});
     };
     CHECK(exit_for("7") == Exit::ok);
     CHECK(exit_for("366") == Exit::invalid);
