@@ -35,16 +35,13 @@ struct Config {
     int max_extensions = 1;
     int ending_soon_days = 7;
     int stale_after_days = 7;
-    std::vector<std::string> solutions{"devsecops", "software-compliance",
-                                       "automated-software-delivery", "devops-platform"};
+    std::vector<std::string> solutions{"devsecops", "software-compliance", "automated-software-delivery",
+                                       "devops-platform"};
     std::string database_path; // empty: the XDG default
     int busy_timeout_ms = 5000;
     Hooks hooks;
 
-    [[nodiscard]] const TypeRule& rule(PovType type) const
-    {
-        return types[static_cast<std::size_t>(type)];
-    }
+    [[nodiscard]] const TypeRule& rule(PovType type) const { return types[static_cast<std::size_t>(type)]; }
 };
 
 // The hard ceiling of success criteria (section 1); the config may lower it, never raise it.

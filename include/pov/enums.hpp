@@ -17,20 +17,39 @@ enum class LossType { technical, non_technical };
 enum class CapabilityStatus { pending, met, partial, not_met };
 enum class JournalKind { note, retro };
 enum class EventKind {
-    created, updated, criteria_changed, signed_off, qualified, approved, started, extended,
-    logged, closed, cancelled, reopened, imported, forced,
+    created,
+    updated,
+    criteria_changed,
+    signed_off,
+    qualified,
+    approved,
+    started,
+    extended,
+    logged,
+    closed,
+    cancelled,
+    reopened,
+    imported,
+    forced
 };
 // Risks of section 9, worst first: a POV's list of risks and the attention list sort by this.
 enum class Risk {
-    overdue, over_limit, unsigned_criteria, endless_extension, no_progress, criteria_creep,
-    not_approved, stale, ending_soon, ps_not_positioned,
+    overdue,
+    over_limit,
+    unsigned_criteria,
+    endless_extension,
+    no_progress,
+    criteria_creep,
+    not_approved,
+    stale,
+    ending_soon,
+    ps_not_positioned
 };
 
 // Spellings, indexed by the enum's value.
 template <typename E> struct EnumNames;
 template <> struct EnumNames<Status> {
-    static constexpr std::array<std::string_view, 5> names{"new", "qualified", "in_progress",
-                                                           "closed", "cancelled"};
+    static constexpr std::array<std::string_view, 5> names{"new", "qualified", "in_progress", "closed", "cancelled"};
 };
 template <> struct EnumNames<PovType> {
     static constexpr std::array<std::string_view, 4> names{"guided", "onsite", "paid", "lite"};
@@ -55,15 +74,14 @@ template <> struct EnumNames<JournalKind> {
 };
 template <> struct EnumNames<EventKind> {
     static constexpr std::array<std::string_view, 14> names{
-        "created", "updated", "criteria_changed", "signed_off", "qualified",
-        "approved", "started", "extended", "logged", "closed",
-        "cancelled", "reopened", "imported", "forced"};
+        "created",  "updated", "criteria_changed", "signed_off", "qualified", "approved", "started",
+        "extended", "logged",  "closed",           "cancelled",  "reopened",  "imported", "forced"};
 };
 
 template <> struct EnumNames<Risk> {
     static constexpr std::array<std::string_view, 10> names{
-        "overdue", "over_limit", "unsigned_criteria", "endless_extension", "no_progress",
-        "criteria_creep", "not_approved", "stale", "ending_soon", "ps_not_positioned"};
+        "overdue",      "over_limit", "unsigned_criteria", "endless_extension", "no_progress", "criteria_creep",
+        "not_approved", "stale",      "ending_soon",       "ps_not_positioned"};
 };
 
 template <typename E> constexpr std::string_view to_string(E value)

@@ -29,7 +29,7 @@ struct Field {
     std::string_view name; // snake_case, as in section 2
     FieldKind kind;
     FieldAccess access;
-    std::string_view meaning; // one line, for --help and plan templates
+    std::string_view meaning;                  // one line, for --help and plan templates
     std::span<const std::string_view> choices; // for FieldKind::choice
     Json (*get)(const Pov&);
     void (*put)(Pov&, const Json&); // throws pov::Error (invalid) when the JSON type is wrong

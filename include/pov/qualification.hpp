@@ -10,7 +10,7 @@
 namespace pov {
 
 struct QualificationCheck {
-    std::string rule;   // stable name: stage, deal, command_plan, …
+    std::string rule; // stable name: stage, deal, command_plan, …
     bool ok = false;
     std::string detail; // what passed, or what is wrong and how to fix it
 };

@@ -109,7 +109,7 @@ struct Pov {
 
     std::optional<Date> created_on;
     std::optional<Date> qualified_on; // the day it last became qualified; cleared when it drops back
-    bool criteria_creep = false; // criteria changed after start (section 4)
+    bool criteria_creep = false;      // criteria changed after start (section 4)
 
     std::vector<Capability> capabilities;
     std::vector<Extension> extensions;

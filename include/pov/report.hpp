@@ -75,8 +75,8 @@ struct UpcomingItem {
 struct TimelineItem {
     PovRef pov;
     Date started_on;
-    Date end;                          // planned end now
-    std::optional<Date> original_end;  // before extensions, when extended
+    Date end;                         // planned end now
+    std::optional<Date> original_end; // before extensions, when extended
 };
 
 struct ReportFigures {

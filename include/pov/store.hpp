@@ -37,9 +37,7 @@ enum class StorageFault {
 // A storage error (exit 6, contract section 10), whatever the backend.
 class StorageError : public Error {
 public:
-    StorageError(StorageFault fault, std::string message) : Error(Exit::storage, std::move(message)), fault_(fault)
-    {
-    }
+    StorageError(StorageFault fault, std::string message) : Error(Exit::storage, std::move(message)), fault_(fault) {}
 
     [[nodiscard]] StorageFault fault() const noexcept { return fault_; }
 

@@ -41,11 +41,13 @@ int run(Context& context, int argc, char** argv)
                "6 storage, 7 config, 70 internal error.\nSee 'pov COMMAND --help' and man pov.");
 
     auto& global = context.options;
-    app.add_option("--db", global.db, "The database file (default: $POV_DB, the config, then "
-                                      "$XDG_DATA_HOME/pov/pov.db)")
+    app.add_option("--db", global.db,
+                   "The database file (default: $POV_DB, the config, then "
+                   "$XDG_DATA_HOME/pov/pov.db)")
         ->group("Global options");
-    app.add_option("--config", global.config, "The config file (default: $POV_CONFIG, then "
-                                              "$XDG_CONFIG_HOME/pov/config.toml)")
+    app.add_option("--config", global.config,
+                   "The config file (default: $POV_CONFIG, then "
+                   "$XDG_CONFIG_HOME/pov/config.toml)")
         ->group("Global options");
     app.add_option("--today", global.today, "Take this date (YYYY-MM-DD) as today (also $POV_TODAY)")
         ->group("Global options");

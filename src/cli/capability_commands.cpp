@@ -65,8 +65,9 @@ void add_cap_rm(CLI::App& cap, Context& context)
     Command command(cap, context, "rm", "Remove a success criterion; the ones after it move up");
     auto& args = command.hold<Args>();
     command.id(args.id).capability(args.n);
-    command.change([&args](Tracker& tracker) { return tracker.remove_capability(args.id, args.n); },
-                   [&args](const Outcome&) { return fmt::format("Removed capability {} from POV {}", args.n, args.id); });
+    command.change(
+        [&args](Tracker& tracker) { return tracker.remove_capability(args.id, args.n); },
+        [&args](const Outcome&) { return fmt::format("Removed capability {} from POV {}", args.n, args.id); });
 }
 
 void add_cap_list(CLI::App& cap, Context& context)

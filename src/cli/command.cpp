@@ -111,16 +111,18 @@ CLI::Option* Command::boolean(std::string_view name, bool& target, std::string_v
 
 CLI::Option* Command::date(std::string_view name, Date& target, std::string_view help)
 {
-    return converted(name, help, "DATE", [context = context_, &target, what = std::string(name)](const std::string& text) {
-        target = parse_date(text, context->today(), what);
-    });
+    return converted(name, help, "DATE",
+                     [context = context_, &target, what = std::string(name)](const std::string& text) {
+                         target = parse_date(text, context->today(), what);
+                     });
 }
 
 CLI::Option* Command::date(std::string_view name, std::optional<Date>& target, std::string_view help)
 {
-    return converted(name, help, "DATE", [context = context_, &target, what = std::string(name)](const std::string& text) {
-        target = parse_date(text, context->today(), what);
-    });
+    return converted(name, help, "DATE",
+                     [context = context_, &target, what = std::string(name)](const std::string& text) {
+                         target = parse_date(text, context->today(), what);
+                     });
 }
 
 CLI::Option* Command::number(std::string_view name, std::optional<std::int64_t>& target, std::string_view help,

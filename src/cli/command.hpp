@@ -78,8 +78,7 @@ public:
     CLI::Option* date(std::string_view name, Date& target, std::string_view help);
     CLI::Option* date(std::string_view name, std::optional<Date>& target, std::string_view help);
     // A whole number; outside `range` it is invalid data (exit 3).
-    CLI::Option* number(std::string_view name, std::optional<std::int64_t>& target, std::string_view help,
-                        Range range);
+    CLI::Option* number(std::string_view name, std::optional<std::int64_t>& target, std::string_view help, Range range);
 
     // One of the enum's names.
     template <typename E> CLI::Option* choice(std::string_view name, E& target, std::string_view help)
@@ -93,7 +92,8 @@ public:
     // A repeatable choice.
     template <typename E> CLI::Option* choices(std::string_view name, std::vector<E>& target, std::string_view help)
     {
-        return choice_option<E>(name, help, [&target](E value) { target.push_back(value); }, true);
+        return choice_option<E>(
+            name, help, [&target](E value) { target.push_back(value); }, true);
     }
 
     // `--output FILE`: where a document goes instead of stdout (see write_output).
@@ -127,9 +127,8 @@ private:
     CLI::Option* converted(std::string_view name, std::string_view help, std::string_view type_name,
                            std::function<void(const std::string&)> convert, bool repeatable = false);
 
-    template <typename E>
-    CLI::Option* choice_option(std::string_view name, std::string_view help, std::function<void(E)> assign,
-                               bool repeatable = false)
+    template <typename E> CLI::Option* choice_option(std::string_view name, std::string_view help,
+                                                     std::function<void(E)> assign, bool repeatable = false)
     {
         // Every spelling the user may type comes from EnumNames<E>; `in-progress` is also a status.
         const auto convert = [what = std::string(name), assign](const std::string& text) {

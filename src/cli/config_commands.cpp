@@ -23,8 +23,8 @@ void write_config(const std::filesystem::path& path, const std::string& text, bo
             std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all, error);
         }
         if (error) {
-            throw Error(Exit::storage, fmt::format("cannot create folder {}: {}", path.parent_path().string(),
-                                                   error.message()));
+            throw Error(Exit::storage,
+                        fmt::format("cannot create folder {}: {}", path.parent_path().string(), error.message()));
         }
     }
     write_file_atomically(path, text);

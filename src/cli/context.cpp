@@ -34,8 +34,8 @@ fs::path xdg_home(const char* variable, const char* fallback)
     }
     const auto home = environment("HOME");
     if (home.empty()) {
-        throw Error(Exit::storage, fmt::format("neither {} nor HOME is set; give a path with --db and --config",
-                                               variable));
+        throw Error(Exit::storage,
+                    fmt::format("neither {} nor HOME is set; give a path with --db and --config", variable));
     }
     return fs::path(home) / fallback;
 }
@@ -106,7 +106,8 @@ Date Context::today()
         } else {
             const auto date = parse_iso_date(text);
             if (!date) {
-                throw Error(Exit::usage, fmt::format("invalid --today/POV_TODAY '{}'; expected a date YYYY-MM-DD", text));
+                throw Error(Exit::usage,
+                            fmt::format("invalid --today/POV_TODAY '{}'; expected a date YYYY-MM-DD", text));
             }
             today_ = *date;
         }

@@ -11,8 +11,7 @@ void print_json(const Json& value)
     fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
-void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,
-                    bool id_when_quiet)
+void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json, bool id_when_quiet)
 {
     for (const auto& warning : outcome.warnings) {
         context.warn(warning);

@@ -90,8 +90,8 @@ void add_create(CLI::App& app, Context& context)
         // Checked before the database is opened: a create that fails creates no file.
         auto draft = draft_pov(inputs, capabilities, context.config(), context.today());
         const auto outcome = context.tracker(OpenMode::create).create(std::move(draft));
-        report_outcome(context, outcome, fmt::format("Created POV {}: {}", outcome.pov.id, outcome.pov.name),
-                       args.json, true);
+        report_outcome(context, outcome, fmt::format("Created POV {}: {}", outcome.pov.id, outcome.pov.name), args.json,
+                       true);
     });
 }
 
@@ -115,9 +115,9 @@ void add_set(CLI::App& app, Context& context)
             return tracker.set(args.id, inputs);
         },
         [](const Outcome& outcome) {
-            return outcome.changed.empty() ? fmt::format("POV {} unchanged", outcome.pov.id)
-                                           : fmt::format("Updated POV {}: {}", outcome.pov.id,
-                                                         fmt::join(outcome.changed, ", "));
+            return outcome.changed.empty()
+                       ? fmt::format("POV {} unchanged", outcome.pov.id)
+                       : fmt::format("Updated POV {}: {}", outcome.pov.id, fmt::join(outcome.changed, ", "));
         });
 }
 

@@ -34,7 +34,8 @@ void add_report_command(CLI::App& app, Context& context)
         std::vector<std::unique_ptr<Store>> others;
         std::vector<Store*> stores{&context.store(OpenMode::existing)};
         for (const auto& location : args.includes) {
-            stores.push_back(others.emplace_back(open_store(context.store_options(OpenMode::read_only, location))).get());
+            stores.push_back(
+                others.emplace_back(open_store(context.store_options(OpenMode::read_only, location))).get());
         }
         const auto figures = report_figures(team_povs(stores), range, context.config(), args.sa);
         const auto format = args.json ? render::ReportFormat::json : args.format;

@@ -20,8 +20,8 @@ constexpr std::string_view hook_names[] = {"on_create", "on_qualify", "on_start"
     throw Error(Exit::config, fmt::format("invalid config {}: {}", source, what));
 }
 
-void reject_unknown_keys(const toml::table& table, std::string_view prefix,
-                         const std::set<std::string_view>& known, std::string_view source)
+void reject_unknown_keys(const toml::table& table, std::string_view prefix, const std::set<std::string_view>& known,
+                         std::string_view source)
 {
     for (const auto& [key, value] : table) {
         if (!known.contains(key.str())) {
@@ -43,9 +43,8 @@ const toml::table* sub_table(const toml::table& parent, std::string_view key, st
     return node->as_table();
 }
 
-std::int64_t read_integer(const toml::table& table, std::string_view key, std::string_view name,
-                          std::int64_t minimum, std::int64_t maximum, std::int64_t fallback,
-                          std::string_view source)
+std::int64_t read_integer(const toml::table& table, std::string_view key, std::string_view name, std::int64_t minimum,
+                          std::int64_t maximum, std::int64_t fallback, std::string_view source)
 {
     const auto* node = table.get(key);
     if (node == nullptr) {
@@ -61,8 +60,8 @@ std::int64_t read_integer(const toml::table& table, std::string_view key, std::s
     return *value;
 }
 
-int read_int(const toml::table& table, std::string_view key, std::string_view name, int minimum,
-             int maximum, int fallback, std::string_view source)
+int read_int(const toml::table& table, std::string_view key, std::string_view name, int minimum, int maximum,
+             int fallback, std::string_view source)
 {
     return static_cast<int>(read_integer(table, key, name, minimum, maximum, fallback, source));
 }
@@ -110,13 +109,12 @@ void read_types(const toml::table& root, Config& config, std::string_view source
         if (table == nullptr) {
             continue;
         }
-        reject_unknown_keys(*table, prefix + ".", {"min_days", "max_days", "max_extended_days"},
-                            source);
+        reject_unknown_keys(*table, prefix + ".", {"min_days", "max_days", "max_extended_days"}, source);
         auto& rule = config.types[static_cast<std::size_t>(*enum_from_string<PovType>(name))];
         rule.min_days = read_int(*table, "min_days", prefix + ".min_days", 1, 3650, rule.min_days, source);
         rule.max_days = read_int(*table, "max_days", prefix + ".max_days", 1, 3650, rule.max_days, source);
-        rule.max_extended_days = read_int(*table, "max_extended_days", prefix + ".max_extended_days",
-                                          1, 3650, rule.max_extended_days, source);
+        rule.max_extended_days = read_int(*table, "max_extended_days", prefix + ".max_extended_days", 1, 3650,
+                                          rule.max_extended_days, source);
     }
     for (const auto name : EnumNames<PovType>::names) {
         const auto& rule = config.types[static_cast<std::size_t>(*enum_from_string<PovType>(name))];
@@ -135,24 +133,24 @@ void read_rules(const toml::table& root, Config& config, std::string_view source
         return;
     }
     reject_unknown_keys(*rules, "rules.",
-                        {"max_capabilities", "uptier_min_net_arr", "max_concurrent_per_sa",
-                         "require_approval", "max_extensions", "ending_soon_days", "stale_after_days"},
+                        {"max_capabilities", "uptier_min_net_arr", "max_concurrent_per_sa", "require_approval",
+                         "max_extensions", "ending_soon_days", "stale_after_days"},
                         source);
     // Five is the hard ceiling of success criteria: a config may lower it, never raise it.
-    config.max_capabilities = read_int(*rules, "max_capabilities", "rules.max_capabilities", 1,
-                                       capability_ceiling, config.max_capabilities, source);
+    config.max_capabilities = read_int(*rules, "max_capabilities", "rules.max_capabilities", 1, capability_ceiling,
+                                       config.max_capabilities, source);
     config.uptier_min_net_arr = read_integer(*rules, "uptier_min_net_arr", "rules.uptier_min_net_arr", 0,
                                              1'000'000'000'000, config.uptier_min_net_arr, source);
-    config.max_concurrent_per_sa = read_int(*rules, "max_concurrent_per_sa", "rules.max_concurrent_per_sa",
-                                            1, 1000, config.max_concurrent_per_sa, source);
-    config.require_approval = read_bool(*rules, "require_approval", "rules.require_approval",
-                                        config.require_approval, source);
-    config.max_extensions = read_int(*rules, "max_extensions", "rules.max_extensions", 0, 100,
-                                     config.max_extensions, source);
-    config.ending_soon_days = read_int(*rules, "ending_soon_days", "rules.ending_soon_days", 0, 365,
-                                       config.ending_soon_days, source);
-    config.stale_after_days = read_int(*rules, "stale_after_days", "rules.stale_after_days", 1, 365,
-                                       config.stale_after_days, source);
+    config.max_concurrent_per_sa = read_int(*rules, "max_concurrent_per_sa", "rules.max_concurrent_per_sa", 1, 1000,
+                                            config.max_concurrent_per_sa, source);
+    config.require_approval =
+        read_bool(*rules, "require_approval", "rules.require_approval", config.require_approval, source);
+    config.max_extensions =
+        read_int(*rules, "max_extensions", "rules.max_extensions", 0, 100, config.max_extensions, source);
+    config.ending_soon_days =
+        read_int(*rules, "ending_soon_days", "rules.ending_soon_days", 0, 365, config.ending_soon_days, source);
+    config.stale_after_days =
+        read_int(*rules, "stale_after_days", "rules.stale_after_days", 1, 365, config.stale_after_days, source);
 }
 
 void read_solutions(const toml::table& root, Config& config, std::string_view source)
@@ -187,8 +185,8 @@ void read_database(const toml::table& root, Config& config, std::string_view sou
     }
     reject_unknown_keys(*database, "database.", {"path", "busy_timeout_ms"}, source);
     config.database_path = read_string(*database, "path", "database.path", config.database_path, source);
-    config.busy_timeout_ms = read_int(*database, "busy_timeout_ms", "database.busy_timeout_ms", 0,
-                                      3'600'000, config.busy_timeout_ms, source);
+    config.busy_timeout_ms = read_int(*database, "busy_timeout_ms", "database.busy_timeout_ms", 0, 3'600'000,
+                                      config.busy_timeout_ms, source);
 }
 
 void read_hooks(const toml::table& root, Config& config, std::string_view source)
@@ -283,8 +281,7 @@ std::string render(const Config& c, bool comments)
         "Run after a POV starts.",
         "Run after a POV is closed.",
     };
-    const std::string* values[] = {&c.hooks.on_create, &c.hooks.on_qualify, &c.hooks.on_start,
-                                   &c.hooks.on_close};
+    const std::string* values[] = {&c.hooks.on_create, &c.hooks.on_qualify, &c.hooks.on_start, &c.hooks.on_close};
     for (std::size_t i = 0; i < 4; ++i) {
         comment(hook_notes[i]);
         out += fmt::format("{} = {}\n", hook_names[i], toml_string(*values[i]));

@@ -89,16 +89,15 @@ Date parse_date(std::string_view text, Date today, std::string_view what)
     if (const auto date = parse_iso_date(text)) {
         return *date;
     }
-    throw Error(Exit::usage,
-                fmt::format("invalid {} '{}'; expected YYYY-MM-DD (a real calendar day), today, "
-                            "yesterday, tomorrow, +Nd, -Nd or +Nw",
-                            what, text));
+    throw Error(Exit::usage, fmt::format("invalid {} '{}'; expected YYYY-MM-DD (a real calendar day), today, "
+                                         "yesterday, tomorrow, +Nd, -Nd or +Nw",
+                                         what, text));
 }
 
 std::string format_date(Date date)
 {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
 }
 
 long days_between(Date from, Date to)

@@ -35,12 +35,12 @@ struct Story {
     const char* impact;
     const char* metrics;
     std::vector<Criterion> criteria;
-    long created;  // days from today
-    long start;    // planned start, days from today
-    long length;   // planned days
+    long created; // days from today
+    long start;   // planned start, days from today
+    long length;  // planned days
     enum class Stage { new_, qualified, running, won, lost, cancelled } stage;
-    long started = 0; // actual start, days from today
-    long closed = 0;  // close or cancel, days from today
+    long started = 0;                                       // actual start, days from today
+    long closed = 0;                                        // close or cancel, days from today
     std::vector<std::pair<long, std::string>> extensions{}; // (new length, reason)
     const char* close_reason = "";
     const char* competitor = "";
@@ -59,8 +59,9 @@ public:
     Tracker on(long offset)
     {
         const auto day = add_days(today_, offset);
-        return Tracker(store_, config_, {day, fmt::format("{}T{:02}:{:02}:00Z", format_date(day), 9 + (minute_ / 60) % 8,
-                                                          minute_ % 60)});
+        return Tracker(
+            store_, config_,
+            {day, fmt::format("{}T{:02}:{:02}:00Z", format_date(day), 9 + (minute_ / 60) % 8, minute_ % 60)});
     }
 
     void play(const Story& story)
@@ -85,8 +86,8 @@ public:
             {"start", date(story.start)},
             {"end", date(story.start + story.length)},
             {"ps_positioned", story.ps_positioned ? "yes" : "no"},
-            {"objective", fmt::format("Prove to {} that the {} solution ends this pain: {}", story.account, story.solution,
-                                      story.pain)},
+            {"objective", fmt::format("Prove to {} that the {} solution ends this pain: {}", story.account,
+                                      story.solution, story.pain)},
             {"next_steps", "On success: order form for the FY27 renewal, PS onboarding workshop, CSM kickoff"},
         };
         if (story.strategic) {
@@ -96,20 +97,22 @@ public:
             fields.push_back({"license_purchased", "yes"});
         }
         if (story.complete_plan) {
-            fields.insert(fields.end(), {
-                {"why_now", story.why_now},
-                {"why_anything", fmt::format("{} today; the board wants it fixed this fiscal year", story.pain)},
-                {"metrics", story.metrics},
-                {"decision_process", fmt::format("{} recommends; {} signs; procurement in 3 weeks", story.champion,
-                                                 story.economic_buyer)},
-                {"pain", story.pain},
-                {"eb_access", fmt::format("Monthly steering call with {}", story.economic_buyer)},
-                {"impact", story.impact},
-                {"in_scope", "Two pilot teams, their pipelines and security scans"},
-                {"out_of_scope", "High availability, production migration"},
-                {"customer_commitments", fmt::format("{} and two engineers half-time; a test environment",
-                                                     story.technical_lead)},
-            });
+            fields.insert(
+                fields.end(),
+                {
+                    {"why_now", story.why_now},
+                    {"why_anything", fmt::format("{} today; the board wants it fixed this fiscal year", story.pain)},
+                    {"metrics", story.metrics},
+                    {"decision_process", fmt::format("{} recommends; {} signs; procurement in 3 weeks", story.champion,
+                                                     story.economic_buyer)},
+                    {"pain", story.pain},
+                    {"eb_access", fmt::format("Monthly steering call with {}", story.economic_buyer)},
+                    {"impact", story.impact},
+                    {"in_scope", "Two pilot teams, their pipelines and security scans"},
+                    {"out_of_scope", "High availability, production migration"},
+                    {"customer_commitments",
+                     fmt::format("{} and two engineers half-time; a test environment", story.technical_lead)},
+                });
         } else {
             fields.push_back({"pain", story.pain});
         }
@@ -137,7 +140,8 @@ public:
             on(offset).log(id, text);
         }
         if (story.change_criteria_after_start) {
-            on(story.started + 5).add_capability(id, {"Single sign-on with Okta", "All pilot users", "Security sign-off"});
+            on(story.started + 5)
+                .add_capability(id, {"Single sign-on with Okta", "All pilot users", "Security sign-off"});
         }
         for (std::size_t i = 0; i < story.extensions.size(); ++i) {
             const auto& [length, reason] = story.extensions[i];
@@ -148,19 +152,21 @@ public:
             // Progress so far: the first criterion is met on a running POV that is on track.
             if (!story.notes.empty() && story.criteria.size() > 1) {
                 const auto& first = story.criteria.front();
-                on(story.notes.back().first).change_capability(id, 1, {{}, {}, {}, first.final_status,
-                                                                       std::string(first.evidence)});
+                on(story.notes.back().first)
+                    .change_capability(id, 1, {{}, {}, {}, first.final_status, std::string(first.evidence)});
             }
             return;
         }
         for (std::size_t i = 0; i < story.criteria.size(); ++i) {
             const auto& criterion = story.criteria[i];
-            on(story.closed).change_capability(id, static_cast<int>(i) + 1,
-                                               {{}, {}, {}, criterion.final_status, std::string(criterion.evidence)});
+            on(story.closed)
+                .change_capability(id, static_cast<int>(i) + 1,
+                                   {{}, {}, {}, criterion.final_status, std::string(criterion.evidence)});
         }
         if (story.change_criteria_after_start) {
-            on(story.closed).change_capability(id, static_cast<int>(story.criteria.size()) + 1,
-                                               {{}, {}, {}, CapabilityStatus::met, std::string("Okta SSO live")});
+            on(story.closed)
+                .change_capability(id, static_cast<int>(story.criteria.size()) + 1,
+                                   {{}, {}, {}, CapabilityStatus::met, std::string("Okta SSO live")});
         }
         CloseRequest close;
         close.result = story.stage == Story::Stage::won ? Result::successful : Result::unsuccessful;
@@ -182,6 +188,8 @@ constexpr auto met = CapabilityStatus::met;
 constexpr auto partial = CapabilityStatus::partial;
 constexpr auto not_met = CapabilityStatus::not_met;
 
+// A table of data, laid out by hand so each story reads as one record.
+// clang-format off
 std::vector<Story> stories()
 {
     const std::vector<Criterion> devsecops{
@@ -275,6 +283,7 @@ std::vector<Story> stories()
          "Audit hours", compliance, -14, -5, 30, S::running, -5, 0, {}, "", "", {}, {{-4, "Kickoff"}}},
     };
 }
+// clang-format on
 
 } // namespace
 

@@ -11,8 +11,7 @@ long duration_days(Date start, Date end)
     return days_between(start, end);
 }
 
-std::optional<std::string> duration_problem(PovType type, Date start, Date end, const Config& config,
-                                            bool extended)
+std::optional<std::string> duration_problem(PovType type, Date start, Date end, const Config& config, bool extended)
 {
     const long days = duration_days(start, end);
     const auto span = fmt::format("{} → {}", format_date(start), format_date(end));
@@ -23,14 +22,14 @@ std::optional<std::string> duration_problem(PovType type, Date start, Date end, 
     const auto name = to_string(type);
     if (extended) {
         if (days < rule.min_days || days > rule.max_extended_days) {
-            return fmt::format("{} POV with extensions must last {}–{} days; {} is {} days", name,
-                               rule.min_days, rule.max_extended_days, span, days);
+            return fmt::format("{} POV with extensions must last {}–{} days; {} is {} days", name, rule.min_days,
+                               rule.max_extended_days, span, days);
         }
         return std::nullopt;
     }
     if (days < rule.min_days || days > rule.max_days) {
-        return fmt::format("{} POV must last {}–{} days; {} is {} days", name, rule.min_days,
-                           rule.max_days, span, days);
+        return fmt::format("{} POV must last {}–{} days; {} is {} days", name, rule.min_days, rule.max_days, span,
+                           days);
     }
     return std::nullopt;
 }

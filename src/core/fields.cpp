@@ -119,8 +119,8 @@ template <auto M> void put_optional_integer(Pov& pov, const Json& value)
                           : value.get<std::int64_t>() >= std::numeric_limits<T>::min() &&
                                 value.get<std::int64_t>() <= std::numeric_limits<T>::max();
     if (!fits) {
-        wrong_type(fmt::format("a whole number from {} to {}", std::numeric_limits<T>::min(),
-                               std::numeric_limits<T>::max()));
+        wrong_type(
+            fmt::format("a whole number from {} to {}", std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
     }
     pov.*M = static_cast<T>(value.get<std::int64_t>());
 }
@@ -137,8 +137,8 @@ void put_id(Pov& pov, const Json& value)
     pov.id = value.get<std::int64_t>();
 }
 
-template <auto M> constexpr Field line(std::string_view name, std::string_view meaning,
-                                       FieldAccess access = FieldAccess::writable)
+template <auto M>
+constexpr Field line(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
     return {name, FieldKind::line, access, meaning, {}, &get_text<M>, &put_text<M>};
 }
@@ -146,8 +146,8 @@ template <auto M> constexpr Field text(std::string_view name, std::string_view m
 {
     return {name, FieldKind::multiline, FieldAccess::writable, meaning, {}, &get_text<M>, &put_text<M>};
 }
-template <auto M> constexpr Field date(std::string_view name, std::string_view meaning,
-                                       FieldAccess access = FieldAccess::writable)
+template <auto M>
+constexpr Field date(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
     return {name, FieldKind::date, access, meaning, {}, &get_date<M>, &put_date<M>};
 }
@@ -155,16 +155,16 @@ template <auto M> constexpr Field boolean(std::string_view name, std::string_vie
 {
     return {name, FieldKind::boolean, FieldAccess::writable, meaning, {}, &get_bool<M>, &put_bool<M>};
 }
-template <auto M, typename E> constexpr Field choice(std::string_view name, std::string_view meaning,
-                                                     FieldAccess access = FieldAccess::writable)
+template <auto M, typename E>
+constexpr Field choice(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
     return {name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_enum<M>, &put_enum<M, E>, false};
 }
 template <auto M, typename E> constexpr Field optional_choice(std::string_view name, std::string_view meaning,
                                                               FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names,
-            &get_optional_enum<M>, &put_optional_enum<M, E>};
+    return {
+        name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_optional_enum<M>, &put_optional_enum<M, E>};
 }
 
 constexpr auto lifecycle = FieldAccess::lifecycle;
@@ -175,16 +175,26 @@ const std::array fields{
     line<&Pov::name>("name", "the POV's name, usually the opportunity's name (required)"),
     line<&Pov::account>("account", "the customer company (required)"),
     line<&Pov::opportunity>("opportunity", "the associated opportunity's name"),
-    Field{"stage", FieldKind::integer, FieldAccess::writable,
-          "opportunity stage 0-8; 3 is Technical Evaluation", {},
-          &get_optional_integer<&Pov::stage>, &put_optional_integer<&Pov::stage>},
+    Field{"stage",
+          FieldKind::integer,
+          FieldAccess::writable,
+          "opportunity stage 0-8; 3 is Technical Evaluation",
+          {},
+          &get_optional_integer<&Pov::stage>,
+          &put_optional_integer<&Pov::stage>},
     choice<&Pov::segment, Segment>("segment", "enterprise or commercial"),
     optional_choice<&Pov::deal, Deal>("deal", "new-logo, or uptier of an existing customer"),
-    Field{"net_arr", FieldKind::money, FieldAccess::writable, "net ARR in USD (150000, 150k, 1.2M)", {},
-          &get_optional_integer<&Pov::net_arr>, &put_optional_integer<&Pov::net_arr>},
+    Field{"net_arr",
+          FieldKind::money,
+          FieldAccess::writable,
+          "net ARR in USD (150000, 150k, 1.2M)",
+          {},
+          &get_optional_integer<&Pov::net_arr>,
+          &put_optional_integer<&Pov::net_arr>},
     boolean<&Pov::lam_significant>("lam_significant", "significant landed addressable market"),
     choice<&Pov::type, PovType>("type", "guided, onsite, paid or lite (deprecated)"),
-    boolean<&Pov::strategic>("strategic", "a strategic POV (a guided one then needs desired_future and business_outcomes)"),
+    boolean<&Pov::strategic>("strategic",
+                             "a strategic POV (a guided one then needs desired_future and business_outcomes)"),
     line<&Pov::solution>("solution", "the solution the POV proves, one of the configured solutions"),
     line<&Pov::owner>("owner", "the Strategic Account Leader or Account Executive who owns the opportunity"),
     line<&Pov::sa>("sa", "the Solutions Architect who owns execution (required)"),
@@ -207,7 +217,8 @@ const std::array fields{
     text<&Pov::objective>("objective", "proposal: the POV's objective"),
     text<&Pov::in_scope>("in_scope", "proposal: what is in scope"),
     text<&Pov::out_of_scope>("out_of_scope", "proposal: what is out of scope"),
-    text<&Pov::customer_commitments>("customer_commitments", "proposal: what the customer commits (people, environments)"),
+    text<&Pov::customer_commitments>("customer_commitments",
+                                     "proposal: what the customer commits (people, environments)"),
     text<&Pov::next_steps>("next_steps", "proposal: what happens on success"),
     date<&Pov::start>("start", "planned start date"),
     date<&Pov::end>("end", "planned end date; once started it moves only with pov extend"),
@@ -224,8 +235,13 @@ const std::array fields{
     boolean<&Pov::license_purchased>("license_purchased", "a paid POV's prorated licence is bought"),
     date<&Pov::created_on>("created_on", "the day the POV was created", lifecycle),
     date<&Pov::qualified_on>("qualified_on", "the day the POV last became qualified", lifecycle),
-    Field{"criteria_creep", FieldKind::boolean, lifecycle, "success criteria changed after start", {},
-          &get_bool<&Pov::criteria_creep>, &put_bool<&Pov::criteria_creep>},
+    Field{"criteria_creep",
+          FieldKind::boolean,
+          lifecycle,
+          "success criteria changed after start",
+          {},
+          &get_bool<&Pov::criteria_creep>,
+          &put_bool<&Pov::criteria_creep>},
 };
 
 } // namespace
@@ -268,16 +284,11 @@ Json parse_field_input(const Field& field, std::string_view input, Date today)
     }
     switch (field.kind) {
     case FieldKind::line:
-    case FieldKind::multiline:
-        return std::string(input);
-    case FieldKind::integer:
-        return parse_integer(input, what);
-    case FieldKind::money:
-        return parse_money(input, what);
-    case FieldKind::boolean:
-        return parse_bool(input, what);
-    case FieldKind::date:
-        return format_date(parse_date(input, today, what));
+    case FieldKind::multiline: return std::string(input);
+    case FieldKind::integer: return parse_integer(input, what);
+    case FieldKind::money: return parse_money(input, what);
+    case FieldKind::boolean: return parse_bool(input, what);
+    case FieldKind::date: return format_date(parse_date(input, today, what));
     case FieldKind::choice:
         for (const auto choice : field.choices) {
             if (choice == input) {

@@ -62,9 +62,9 @@ QualificationCheck check_deal(const Pov& pov, const Config& config)
 QualificationCheck check_command_plan(const Pov& pov)
 {
     const std::pair<std::string_view, const std::string*> plan[] = {
-        {"why_now", &pov.why_now},   {"why_anything", &pov.why_anything},
-        {"metrics", &pov.metrics},   {"decision_process", &pov.decision_process},
-        {"pain", &pov.pain},         {"eb_access", &pov.eb_access},
+        {"why_now", &pov.why_now}, {"why_anything", &pov.why_anything},
+        {"metrics", &pov.metrics}, {"decision_process", &pov.decision_process},
+        {"pain", &pov.pain},       {"eb_access", &pov.eb_access},
         {"impact", &pov.impact},
     };
     std::vector<std::string> missing;
@@ -87,7 +87,8 @@ QualificationCheck check_solution(const Pov& pov, const Config& config)
     if (is_configured_solution(pov.solution, config)) {
         return pass("solution", fmt::format("mapped to solution {}", pov.solution));
     }
-    const auto state = pov.solution.empty() ? std::string("not set") : fmt::format("'{}' is not configured", pov.solution);
+    const auto state =
+        pov.solution.empty() ? std::string("not set") : fmt::format("'{}' is not configured", pov.solution);
     return fail("solution", fmt::format("solution {}; map the POV to one of {}: pov set {} --solution NAME", state,
                                         fmt::join(config.solutions, ", "), pov.id));
 }
@@ -123,11 +124,12 @@ QualificationCheck check_signoffs(const Pov& pov)
     if (pov.economic_buyer.empty()) {
         problems.push_back(fmt::format("name the economic buyer (pov set {} --economic-buyer NAME)", pov.id));
     } else if (!pov.eb_signoff) {
-        problems.push_back(fmt::format("record the economic buyer's sign-off (pov signoff {} --economic-buyer)", pov.id));
+        problems.push_back(
+            fmt::format("record the economic buyer's sign-off (pov signoff {} --economic-buyer)", pov.id));
     }
     if (problems.empty()) {
-        return pass("signoffs", fmt::format("champion {} and economic buyer {} signed off the criteria",
-                                            pov.champion, pov.economic_buyer));
+        return pass("signoffs", fmt::format("champion {} and economic buyer {} signed off the criteria", pov.champion,
+                                            pov.economic_buyer));
     }
     return fail("signoffs", fmt::format("the champion and economic buyer must sign off the criteria: {}",
                                         fmt::join(problems, "; ")));
@@ -149,8 +151,8 @@ QualificationCheck check_schedule(const Pov& pov, const Config& config)
         return fail("schedule", fmt::format("no SA named: pov set {} --sa NAME", pov.id));
     }
     if (!pov.start || !pov.end) {
-        return fail("schedule", fmt::format("planned start and end must be set: pov set {} --start DATE --end DATE",
-                                            pov.id));
+        return fail("schedule",
+                    fmt::format("planned start and end must be set: pov set {} --start DATE --end DATE", pov.id));
     }
     if (auto problem = duration_problem(pov.type, *pov.start, *pov.end, config, !pov.extensions.empty())) {
         return fail("schedule", fmt::format("{}: pov set {} --start DATE --end DATE", *problem, pov.id));
@@ -182,8 +184,8 @@ QualificationCheck check_strategic(const Pov& pov)
 QualificationCheck check_type(const Pov& pov)
 {
     if (!lite_allowed(pov)) {
-        return fail("type", fmt::format("a lite POV is only for the commercial segment: pov set {} --type guided",
-                                        pov.id));
+        return fail("type",
+                    fmt::format("a lite POV is only for the commercial segment: pov set {} --type guided", pov.id));
     }
     if (!licence_ready(pov)) {
         return fail("type", fmt::format("a paid POV needs its prorated licence purchased: "

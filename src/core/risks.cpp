@@ -84,10 +84,8 @@ void only_ending_within(ListFilter& filter, Date today, long days)
 std::string_view risk_advice(Risk risk)
 {
     switch (risk) {
-    case Risk::overdue:
-        return "past its planned end: close it with a result, or extend it with a reason";
-    case Risk::over_limit:
-        return "its SA runs more POVs than the limit: hand one over or close one";
+    case Risk::overdue: return "past its planned end: close it with a result, or extend it with a reason";
+    case Risk::over_limit: return "its SA runs more POVs than the limit: hand one over or close one";
     case Risk::unsigned_criteria:
         return "running without both sign-offs: get the champion and economic buyer to sign off the criteria";
     case Risk::endless_extension:
@@ -96,14 +94,10 @@ std::string_view risk_advice(Risk risk)
         return "past half its planned length with every criterion pending: review the plan with the champion";
     case Risk::criteria_creep:
         return "success criteria changed after start: re-confirm scope and sign-offs with the customer";
-    case Risk::not_approved:
-        return "running without a manager's approval: pov approve ID --by NAME";
-    case Risk::stale:
-        return "no journal entry or criteria update lately: log progress or hold a retro";
-    case Risk::ending_soon:
-        return "ends soon: book the conclusion meeting and collect evidence for each criterion";
-    case Risk::ps_not_positioned:
-        return "professional services not positioned: position PS with the account team";
+    case Risk::not_approved: return "running without a manager's approval: pov approve ID --by NAME";
+    case Risk::stale: return "no journal entry or criteria update lately: log progress or hold a retro";
+    case Risk::ending_soon: return "ends soon: book the conclusion meeting and collect evidence for each criterion";
+    case Risk::ps_not_positioned: return "professional services not positioned: position PS with the account team";
     }
     return "";
 }

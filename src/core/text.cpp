@@ -63,8 +63,8 @@ std::optional<std::size_t> utf8_length(std::string_view text)
         // Overlong forms, surrogates and code points past U+10FFFF.
         const auto second = static_cast<unsigned char>(text[i + (length > 1 ? 1 : 0)]);
         const auto lead = static_cast<unsigned char>(text[i]);
-        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-            (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+        if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+            (lead == 0xF4 && second > 0x8F)) {
             return std::nullopt;
         }
         i += length;
@@ -81,8 +81,8 @@ void check_text(std::string_view field, std::string_view text, TextKind kind)
     }
     const auto limit = kind == TextKind::line ? max_line_chars : max_multiline_chars;
     if (*length > limit) {
-        throw Error(Exit::invalid, fmt::format("{} is {} characters long; at most {} are accepted", field,
-                                               *length, limit));
+        throw Error(Exit::invalid,
+                    fmt::format("{} is {} characters long; at most {} are accepted", field, *length, limit));
     }
     for (std::size_t i = 0; i < text.size();) {
         const auto cp = next_code_point(text, i);

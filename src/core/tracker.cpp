@@ -144,8 +144,13 @@ Pov draft_pov(const std::vector<FieldInput>& fields, const std::vector<NewCapabi
         put_field(pov, field, parse_field_input(field, input.value, today));
     }
     for (const auto& capability : capabilities) {
-        pov.capabilities.push_back({static_cast<int>(pov.capabilities.size()) + 1, capability.title, capability.target,
-                                    capability.outcome, CapabilityStatus::pending, {}, today});
+        pov.capabilities.push_back({static_cast<int>(pov.capabilities.size()) + 1,
+                                    capability.title,
+                                    capability.target,
+                                    capability.outcome,
+                                    CapabilityStatus::pending,
+                                    {},
+                                    today});
     }
     validate_record(pov, config);
     return pov;
@@ -205,8 +210,13 @@ Outcome Tracker::add_capability(std::int64_t id, const NewCapability& capability
 {
     return change(id, EventKind::criteria_changed, [&](Pov& pov, Change& change) {
         can_add_capability(pov, config_);
-        Capability added{static_cast<int>(pov.capabilities.size()) + 1, capability.title, capability.target,
-                         capability.outcome, CapabilityStatus::pending, {}, clock_.today};
+        Capability added{static_cast<int>(pov.capabilities.size()) + 1,
+                         capability.title,
+                         capability.target,
+                         capability.outcome,
+                         CapabilityStatus::pending,
+                         {},
+                         clock_.today};
         change.event.changes[fmt::format("capabilities.{}", added.n)] =
             Json::array({nullptr, capability_summary(added)});
         pov.capabilities.push_back(std::move(added));
@@ -253,8 +263,8 @@ Outcome Tracker::remove_capability(std::int64_t id, int n)
         }
         change.event.changes[fmt::format("capabilities.{}", n)] = Json::array({removed, nullptr});
         if (n <= static_cast<int>(pov.capabilities.size())) {
-            change.event.detail = fmt::format("capabilities {}–{} renumbered {}–{}", n + 1,
-                                              pov.capabilities.size() + 1, n, pov.capabilities.size());
+            change.event.detail = fmt::format("capabilities {}–{} renumbered {}–{}", n + 1, pov.capabilities.size() + 1,
+                                              n, pov.capabilities.size());
         }
         change_criteria(pov, change);
     });
@@ -266,9 +276,9 @@ Outcome Tracker::sign_off(std::int64_t id, Signer signer, std::optional<Date> on
         const auto date = can_sign_off(pov, signer, on, clock_.today);
         const bool champion = signer == Signer::champion;
         (champion ? pov.champion_signoff : pov.eb_signoff) = date;
-        change.event.detail = fmt::format("{} signed off {} {}", champion ? pov.champion : pov.economic_buyer,
-                                          pov.capabilities.size(),
-                                          pov.capabilities.size() == 1 ? "criterion" : "criteria");
+        change.event.detail =
+            fmt::format("{} signed off {} {}", champion ? pov.champion : pov.economic_buyer, pov.capabilities.size(),
+                        pov.capabilities.size() == 1 ? "criterion" : "criteria");
     });
 }
 

@@ -123,8 +123,8 @@ void validate_change(const Pov& before, const Pov& after, const Config& config)
     }
     const auto then = find_violations(before, config);
     for (const auto& violation : now) {
-        const bool old = std::any_of(then.begin(), then.end(),
-                                     [&](const Violation& known) { return known.rule == violation.rule; });
+        const bool old =
+            std::any_of(then.begin(), then.end(), [&](const Violation& known) { return known.rule == violation.rule; });
         if (!old) {
             throw Error(Exit::invalid, violation.message);
         }

@@ -27,9 +27,12 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
     std::int64_t scale = 1;
     if (!rest.empty()) {
         switch (rest.back()) {
-        case 'k': case 'K': scale = 1'000; break;
-        case 'm': case 'M': scale = 1'000'000; break;
-        case 'b': case 'B': scale = 1'000'000'000; break;
+        case 'k':
+        case 'K': scale = 1'000; break;
+        case 'm':
+        case 'M': scale = 1'000'000; break;
+        case 'b':
+        case 'B': scale = 1'000'000'000; break;
         default: break;
         }
         if (scale != 1) {
@@ -75,7 +78,8 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
     if (scale >= divisor) {
         const auto factor = scale / divisor;
         if (digits > max_money / factor) {
-            throw Error(Exit::invalid, fmt::format("{} '{}' is too large; at most {} is accepted", what, text, max_money));
+            throw Error(Exit::invalid,
+                        fmt::format("{} '{}' is too large; at most {} is accepted", what, text, max_money));
         }
         dollars = digits * factor;
     } else {

@@ -99,7 +99,6 @@ footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); 
 }
 )css";
 
-
 } // namespace
 
 // Text for an XML/HTML text node or attribute: control characters shown as the text report shows
@@ -152,8 +151,8 @@ std::string table_html(const ReportTable& table)
     const auto right = [&](std::size_t c) { return c < table.right_aligned.size() && table.right_aligned[c]; };
     std::string out = "<div class=\"table-wrap\"><table>\n<thead><tr>";
     for (std::size_t c = 0; c < table.headers.size(); ++c) {
-        out += fmt::format("<th scope=\"col\"{}>{}</th>", right(c) ? " class=\"num\"" : "",
-                           escape_xml(table.headers[c]));
+        out +=
+            fmt::format("<th scope=\"col\"{}>{}</th>", right(c) ? " class=\"num\"" : "", escape_xml(table.headers[c]));
     }
     out += "</tr></thead>\n<tbody>\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {

@@ -1,8 +1,8 @@
 // The report as data: JSON (section 12) and CSV (section 13).
-#include "render/csv.hpp"
-#include "render/report.hpp"
 #include "pov/fields.hpp"
 #include "pov/risks.hpp"
+#include "render/csv.hpp"
+#include "render/report.hpp"
 
 #include <cmath>
 
@@ -85,13 +85,12 @@ Json report_json(const ReportFigures& f)
     for (std::size_t i = 0; i < f.counts.size(); ++i) {
         counts[std::string(EnumNames<Status>::names[i])] = f.counts[i];
     }
-    out["period"] = {{"created", f.created}, {"started", f.started}, {"won", f.won}, {"lost", f.lost},
-                     {"cancelled", f.cancelled}};
+    out["period"] = {
+        {"created", f.created}, {"started", f.started}, {"won", f.won}, {"lost", f.lost}, {"cancelled", f.cancelled}};
     out["win_rate"] = {{"period", optional_number(json_rate(f.win_rate_period))},
                        {"overall", optional_number(json_rate(f.win_rate_overall))}};
-    out["days_in_pov"] = {{"median", optional_number(f.days_median)},
-                          {"mean", optional_number(f.days_mean)},
-                          {"count", f.days_count}};
+    out["days_in_pov"] = {
+        {"median", optional_number(f.days_median)}, {"mean", optional_number(f.days_mean)}, {"count", f.days_count}};
     out["length"] = {{"planned_mean", optional_number(f.planned_days_mean)},
                      {"actual_mean", optional_number(f.actual_days_mean)}};
     out["extensions"] = {{"granted", f.extensions_granted}, {"povs", f.povs_extended}, {"endless", f.endless}};
@@ -132,13 +131,13 @@ Json report_json(const ReportFigures& f)
     }
     Json ending = Json::array();
     for (const auto& item : f.ending) {
-        ending.push_back({{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa},
-                          {"end", format_date(item.date)}});
+        ending.push_back(
+            {{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa}, {"end", format_date(item.date)}});
     }
     Json starting = Json::array();
     for (const auto& item : f.starting) {
-        starting.push_back({{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa},
-                            {"start", format_date(item.date)}});
+        starting.push_back(
+            {{"id", item.pov.id}, {"name", item.pov.name}, {"sa", item.pov.sa}, {"start", format_date(item.date)}});
     }
     out["upcoming"] = {{"days", f.upcoming_days}, {"ending", ending}, {"starting", starting}};
     auto& timeline = out["timeline"] = Json::array();
@@ -159,7 +158,9 @@ std::string report_csv(const ReportFigures& f)
     const auto json = report_json(f);
     std::string out = csv_row({"section", "name", "metric", "value"});
     const auto row = [&](const std::string& section, const std::string& name, const std::string& metric,
-                         const Json& value) { out += csv_row({section, name, metric, cell(value)}); };
+                         const Json& value) {
+        out += csv_row({section, name, metric, cell(value)});
+    };
     for (const auto* key : {"as_of", "since", "until", "sa"}) {
         row("report", "", key, json[key]);
     }
@@ -169,8 +170,8 @@ std::string report_csv(const ReportFigures& f)
             row(section, "", metric, value);
         }
     }
-    const std::pair<const char*, const char*> groups[] = {{"per_sa", "sa"}, {"per_type", "type"},
-                                                          {"per_solution", "solution"}};
+    const std::pair<const char*, const char*> groups[] = {
+        {"per_sa", "sa"}, {"per_type", "type"}, {"per_solution", "solution"}};
     for (const auto& [section, key] : groups) {
         for (const auto& item : json[section]) {
             for (const auto& [metric, value] : item.items()) {

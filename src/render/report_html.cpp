@@ -63,16 +63,15 @@ std::string svg_rect(double x, double y, double w, double h, std::string_view cs
 
 std::string svg_line(double x1, double y1, double x2, double y2, std::string_view css_class)
 {
-    return fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"{}\"/>\n", px(x1), px(y1), px(x2),
-                       px(y2), css_class);
+    return fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"{}\"/>\n", px(x1), px(y1), px(x2), px(y2),
+                       css_class);
 }
 
 // A chart in its frame: a caption, then the SVG, or a short note when there is nothing to draw.
-std::string chart_figure(std::string_view caption, const std::string& svg, std::string_view no_data,
-                         bool wide = false)
+std::string chart_figure(std::string_view caption, const std::string& svg, std::string_view no_data, bool wide = false)
 {
-    std::string out = fmt::format("<figure class=\"chart-box{}\">\n<figcaption>{}</figcaption>\n",
-                                  wide ? " wide" : "", escape_xml(caption));
+    std::string out = fmt::format("<figure class=\"chart-box{}\">\n<figcaption>{}</figcaption>\n", wide ? " wide" : "",
+                                  escape_xml(caption));
     out += svg.empty() ? fmt::format("<p class=\"no-data\">No data: {}</p>\n", escape_xml(no_data)) : svg;
     return out + "</figure>\n";
 }
@@ -288,10 +287,10 @@ std::string timeline_chart(const ReportFigures& f)
         return plot_left + (plot_right - plot_left) * double(days_between(lo, day)) / span;
     };
 
-    std::string svg = svg_open("chart-timeline", width, height,
-                               fmt::format("Timeline of {} running POV{} as of {}, from {} to {}", f.timeline.size(),
-                                           f.timeline.size() == 1 ? "" : "s", format_date(as_of), format_date(lo),
-                                           format_date(hi)));
+    std::string svg =
+        svg_open("chart-timeline", width, height,
+                 fmt::format("Timeline of {} running POV{} as of {}, from {} to {}", f.timeline.size(),
+                             f.timeline.size() == 1 ? "" : "s", format_date(as_of), format_date(lo), format_date(hi)));
     // The date axis, with light grid lines across the rows.
     const long step = day_step(span);
     for (long day = 0; day <= span; day += step) {
@@ -307,9 +306,8 @@ std::string timeline_chart(const ReportFigures& f)
         const int y = top + static_cast<int>(i) * row_height;
         const int bar_y = y + (row_height - bar_height) / 2;
         const bool late = item.end < as_of;
-        std::string tooltip = fmt::format("#{} {} ({}): {} → {}", item.pov.id, item.pov.name,
-                                          name_or_dash(item.pov.sa), format_date(item.started_on),
-                                          format_date(item.end));
+        std::string tooltip = fmt::format("#{} {} ({}): {} → {}", item.pov.id, item.pov.name, name_or_dash(item.pov.sa),
+                                          format_date(item.started_on), format_date(item.end));
         std::string end_label = format_date(item.end);
         if (item.original_end) {
             tooltip += fmt::format(", extended from {}", format_date(*item.original_end));

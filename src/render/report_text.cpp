@@ -70,8 +70,7 @@ std::string markdown_escape(std::string_view text)
 {
     std::string out;
     for (const char c : escape_control(text, true)) {
-        if (c == '|' || c == '\\' || c == '*' || c == '`' || c == '<' || c == '>' || c == '[' ||
-            c == ']') {
+        if (c == '|' || c == '\\' || c == '*' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') {
             out += '\\';
         }
         out += c;
@@ -120,38 +119,42 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
     summary.facts = {
         {"As of", format_date(f.range.as_of())},
         {"By status", counts},
-        {"In the period", fmt::format("created {} · started {} · won {} · lost {} · cancelled {}", f.created,
-                                      f.started, f.won, f.lost, f.cancelled)},
-        {"Win rate", fmt::format("{} in the period · {} overall", percent(f.win_rate_period),
-                                 percent(f.win_rate_overall))},
+        {"In the period", fmt::format("created {} · started {} · won {} · lost {} · cancelled {}", f.created, f.started,
+                                      f.won, f.lost, f.cancelled)},
+        {"Win rate",
+         fmt::format("{} in the period · {} overall", percent(f.win_rate_period), percent(f.win_rate_overall))},
         {"Days in POV", fmt::format("median {} · mean {} (over {})", decimal(f.days_median), decimal(f.days_mean),
                                     count(f.days_count, "POV closed in the period", "POVs closed in the period"))},
         {"Planned vs actual", fmt::format("{} planned · {} actual days on average", decimal(f.planned_days_mean),
                                           decimal(f.actual_days_mean))},
-        {"Extensions", fmt::format("{} granted in the period to {} · {} open with more than {}",
-                                   f.extensions_granted, count(f.povs_extended, "POV", "POVs"), f.endless,
-                                   f.max_extensions)},
-        {"Capability hit rate",
-         fmt::format("{} ({} of {} criteria met in POVs closed in the period)", percent(f.capability_hit_rate),
-                     f.capabilities_met, f.capabilities_total)},
+        {"Extensions", fmt::format("{} granted in the period to {} · {} open with more than {}", f.extensions_granted,
+                                   count(f.povs_extended, "POV", "POVs"), f.endless, f.max_extensions)},
+        {"Capability hit rate", fmt::format("{} ({} of {} criteria met in POVs closed in the period)",
+                                            percent(f.capability_hit_rate), f.capabilities_met, f.capabilities_total)},
     };
     sections.push_back(std::move(summary));
 
-    sections.push_back({fmt::format("Per SA (limit {} in progress)", f.concurrency_limit), {},
+    sections.push_back({fmt::format("Per SA (limit {} in progress)", f.concurrency_limit),
+                        {},
                         f.per_sa.empty() ? std::nullopt : std::optional(tally_table("SA", f.per_sa, true)),
-                        "No POV in progress or closed in the period.", {}});
-    sections.push_back({"Per type", {},
+                        "No POV in progress or closed in the period.",
+                        {}});
+    sections.push_back({"Per type",
+                        {},
                         f.per_type.empty() ? std::nullopt : std::optional(tally_table("TYPE", f.per_type, false)),
-                        "No POV in progress or closed in the period.", {}});
-    sections.push_back({"Per solution", {},
-                        f.per_solution.empty() ? std::nullopt
-                                               : std::optional(tally_table("SOLUTION", f.per_solution, false)),
-                        "No POV in progress or closed in the period.", {}});
+                        "No POV in progress or closed in the period.",
+                        {}});
+    sections.push_back(
+        {"Per solution",
+         {},
+         f.per_solution.empty() ? std::nullopt : std::optional(tally_table("SOLUTION", f.per_solution, false)),
+         "No POV in progress or closed in the period.",
+         {}});
 
     ReportSection losses{"Losses", {}, {}, "No POV lost in the period.", {}};
     if (f.lost > 0) {
-        losses.facts.push_back({"By type", fmt::format("technical {} · non-technical {}", f.losses_technical,
-                                                       f.losses_non_technical)});
+        losses.facts.push_back(
+            {"By type", fmt::format("technical {} · non-technical {}", f.losses_technical, f.losses_non_technical)});
         ReportTable table{{"COMPETITOR", "LOSSES"}, {false, true}, {}, {}};
         for (const auto& [competitor, n] : f.losses_by_competitor) {
             table.rows.push_back({competitor_label(competitor), std::to_string(n)});
@@ -160,8 +163,8 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
     }
     sections.push_back(std::move(losses));
 
-    ReportSection attention{fmt::format("Needs attention ({})", f.attention.size()), {}, {},
-                            "No open POV has a risk.", {}};
+    ReportSection attention{
+        fmt::format("Needs attention ({})", f.attention.size()), {}, {}, "No open POV has a risk.", {}};
     if (!f.attention.empty()) {
         ReportTable table{{"ID", "NAME", "SA", "STATUS", "END", "RISKS", "WHAT TO DO"},
                           {true, false, false, false, false, false, false},
@@ -173,19 +176,23 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
                                   std::string(to_string(item.status)),
                                   item.end ? format_date(*item.end) : std::string(dash), risk_names(item.risks),
                                   std::string(risk_advice(item.risks.front()))});
-            table.tones.push_back({Tone::plain, Tone::plain, Tone::plain, Tone::plain, Tone::plain,
-                                   severe ? Tone::bad : Tone::warn});
+            table.tones.push_back(
+                {Tone::plain, Tone::plain, Tone::plain, Tone::plain, Tone::plain, severe ? Tone::bad : Tone::warn});
         }
         attention.table = std::move(table);
     }
     sections.push_back(std::move(attention));
 
-    sections.push_back({fmt::format("Ending in the next {} days", f.upcoming_days), {},
+    sections.push_back({fmt::format("Ending in the next {} days", f.upcoming_days),
+                        {},
                         f.ending.empty() ? std::nullopt : std::optional(upcoming_table(f.ending, "END")),
-                        "None.", {}});
-    sections.push_back({fmt::format("Starting in the next {} days", f.upcoming_days), {},
+                        "None.",
+                        {}});
+    sections.push_back({fmt::format("Starting in the next {} days", f.upcoming_days),
+                        {},
                         f.starting.empty() ? std::nullopt : std::optional(upcoming_table(f.starting, "START")),
-                        "None.", {}});
+                        "None.",
+                        {}});
     return sections;
 }
 
@@ -209,7 +216,7 @@ std::string report_text(const ReportFigures& figures, const Style& style)
                     cells.push_back(escape_control(value));
                 }
                 table.add(std::move(cells), r < section.table->tones.size() ? tone_colors(section.table->tones[r])
-                                                                             : std::vector<Color>{});
+                                                                            : std::vector<Color>{});
             }
             out += table.render(style, "  ");
         } else if (section.facts.empty()) {

@@ -34,12 +34,9 @@ std::string outcome_line(const Pov& pov, Date today)
                            pov.closed_on ? format_date(*pov.closed_on) : std::string(dash));
     case Status::cancelled:
         return fmt::format("Cancelled on {}", pov.closed_on ? format_date(*pov.closed_on) : std::string(dash));
-    case Status::in_progress:
-        return fmt::format("In progress (as of {})", format_date(today));
-    case Status::qualified:
-        return "Qualified, not started";
-    case Status::new_:
-        return "Not yet qualified";
+    case Status::in_progress: return fmt::format("In progress (as of {})", format_date(today));
+    case Status::qualified: return "Qualified, not started";
+    case Status::new_: return "Not yet qualified";
     }
     return "";
 }
@@ -49,9 +46,9 @@ ReportSection timeline(const Pov& pov, Date today)
     ReportSection section{"Timeline", {}, {}, {}, {}};
     if (pov.start && pov.end) {
         const auto original_end = pov.extensions.empty() ? *pov.end : pov.extensions.front().from;
-        section.facts.push_back({"Planned", fmt::format("{} → {} ({} days)", format_date(*pov.start),
-                                                        format_date(original_end),
-                                                        duration_days(*pov.start, original_end))});
+        section.facts.push_back(
+            {"Planned", fmt::format("{} → {} ({} days)", format_date(*pov.start), format_date(original_end),
+                                    duration_days(*pov.start, original_end))});
         if (!pov.extensions.empty()) {
             section.facts.push_back({"Extended to", fmt::format("{} ({} days)", format_date(*pov.end),
                                                                 duration_days(*pov.start, *pov.end))});
@@ -67,8 +64,8 @@ ReportSection timeline(const Pov& pov, Date today)
     if (!pov.extensions.empty()) {
         ReportTable table{{"EXTENDED ON", "FROM", "TO", "REASON"}, {}, {}, {}};
         for (const auto& extension : pov.extensions) {
-            table.rows.push_back({format_date(extension.on), format_date(extension.from), format_date(extension.to),
-                                  extension.reason});
+            table.rows.push_back(
+                {format_date(extension.on), format_date(extension.from), format_date(extension.to), extension.reason});
         }
         section.table = std::move(table);
     }
@@ -130,8 +127,7 @@ std::vector<ReportSection> results_sections(const Pov& pov, Date today)
     ReportSection criteria{"Success criteria", {}, {}, "No success criteria recorded.", {}};
     if (!pov.capabilities.empty()) {
         int passed = 0;
-        ReportTable table{{"#", "CRITERION", "TARGET", "BUSINESS OUTCOME", "RESULT", "EVIDENCE"},
-                          {true}, {}, {}};
+        ReportTable table{{"#", "CRITERION", "TARGET", "BUSINESS OUTCOME", "RESULT", "EVIDENCE"}, {true}, {}, {}};
         for (const auto& capability : pov.capabilities) {
             passed += capability.status == CapabilityStatus::met ? 1 : 0;
             table.rows.push_back({std::to_string(capability.n), capability.title, or_dash(capability.target),

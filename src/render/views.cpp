@@ -1,12 +1,12 @@
 #include "render/views.hpp"
 
-#include "render/table.hpp"
-#include "render/width.hpp"
 #include "pov/document.hpp"
 #include "pov/duration.hpp"
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "pov/values.hpp"
+#include "render/table.hpp"
+#include "render/width.hpp"
 
 #include <algorithm>
 
@@ -176,9 +176,11 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     out += labelled("Team", people({{"SA", pov.sa}, {"owner", pov.owner}, {"CSM", pov.csm}}));
     out += labelled("Champion", shown(pov.champion) + signoff_note(pov.champion, pov.champion_signoff));
     out += labelled("Economic buyer", shown(pov.economic_buyer) + signoff_note(pov.economic_buyer, pov.eb_signoff));
-    out += labelled("Customer", people({{"technical lead", pov.technical_lead}, {"business owner", pov.business_owner}}));
-    out += labelled("Approval", pov.approved_by.empty() ? std::string(dash)
-                                                        : fmt::format("{} on {}", pov.approved_by, shown(pov.approved_on)));
+    out +=
+        labelled("Customer", people({{"technical lead", pov.technical_lead}, {"business owner", pov.business_owner}}));
+    out += labelled("Approval", pov.approved_by.empty()
+                                    ? std::string(dash)
+                                    : fmt::format("{} on {}", pov.approved_by, shown(pov.approved_on)));
     out += labelled("PS positioned", pov.ps_positioned ? "yes" : "no");
     if (pov.type == PovType::paid) {
         out += labelled("Licence", pov.license_purchased ? "purchased" : "not purchased");
@@ -297,7 +299,8 @@ std::string render_history(const std::vector<Event>& events, const Style& style)
         }
         out += "\n";
         for (const auto& [field, change] : event.changes.items()) {
-            out += fmt::format("    {}: {} → {}\n", field, json_value_text(change.at(0)), json_value_text(change.at(1)));
+            out +=
+                fmt::format("    {}: {} → {}\n", field, json_value_text(change.at(0)), json_value_text(change.at(1)));
         }
     }
     return out;

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "pov/qualification.hpp"
-#include "pov/tracker.hpp"
 #include "pov/record.hpp"
+#include "pov/tracker.hpp"
 #include "render/text.hpp"
 
 #include <cstddef>

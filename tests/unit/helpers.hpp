@@ -101,8 +101,8 @@ namespace Catch {
 template <> struct StringMaker<pov::Exit> {
     static std::string convert(pov::Exit code)
     {
-        constexpr const char* names[] = {"ok", "check_failed", "usage", "invalid",
-                                         "not_found", "conflict", "storage", "config"};
+        constexpr const char* names[] = {"ok",        "check_failed", "usage",   "invalid",
+                                         "not_found", "conflict",     "storage", "config"};
         const auto index = static_cast<int>(code);
         return index >= 0 && index < 8 ? std::string("Exit::") + names[index] : std::to_string(index);
     }

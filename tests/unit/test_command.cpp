@@ -62,9 +62,8 @@ TEST_CASE("an unexpected exception is an internal error: exit 70, never a code s
 {
     cli::Context context;
     context.options.no_color = true;
-    const auto [code, err] = with_stderr([&] {
-        return cli::run_guarded(context, []() -> int { throw std::logic_error("vector::_M_range_check"); });
-    });
+    const auto [code, err] = with_stderr(
+        [&] { return cli::run_guarded(context, []() -> int { throw std::logic_error("vector::_M_range_check"); }); });
     CHECK(code == 70);
     CHECK(err.rfind("pov: internal error: vector::_M_range_check\n", 0) == 0);
     CHECK(contains(err, "bug in pov"));
@@ -74,9 +73,8 @@ TEST_CASE("a pov::Error exits with its own code and one error line")
 {
     cli::Context context;
     context.options.no_color = true;
-    const auto [code, err] = with_stderr([&] {
-        return cli::run_guarded(context, []() -> int { throw Error(Exit::conflict, "POV 1 is closed"); });
-    });
+    const auto [code, err] = with_stderr(
+        [&] { return cli::run_guarded(context, []() -> int { throw Error(Exit::conflict, "POV 1 is closed"); }); });
     CHECK(code == 5);
     CHECK(err == "pov: error: POV 1 is closed\n");
 }
@@ -117,15 +115,14 @@ TEST_CASE("an unknown choice is a usage error (exit 2) that lists the accepted o
 {
     cli::Context context;
     const auto error = test::error_of([&] {
-        parse(
-            context,
-            [](CLI::App& app, cli::Context& context) {
-                Command command(app, context, "try", "A test command");
-                auto& result = command.hold<Result>();
-                command.choice("--result", result, "How it ended");
-                command.run([] {});
-            },
-            {"try", "--result", "won"});
+        parse(context,
+              [](CLI::App& app, cli::Context& context) {
+                  Command command(app, context, "try", "A test command");
+                  auto& result = command.hold<Result>();
+                  command.choice("--result", result, "How it ended");
+                  command.run([] {});
+              },
+              {"try", "--result", "won"});
     });
     REQUIRE(error);
     CHECK(error->code() == Exit::usage);
@@ -136,14 +133,13 @@ TEST_CASE("statuses take in-progress, and repeat")
 {
     cli::Context context;
     std::vector<Status> statuses;
-    parse(
-        context,
-        [&](CLI::App& app, cli::Context& context) {
-            Command command(app, context, "try", "A test command");
-            command.choices("--status", statuses, "Only these");
-            command.run([] {});
-        },
-        {"try", "--status", "in-progress", "--status", "new"});
+    parse(context,
+          [&](CLI::App& app, cli::Context& context) {
+              Command command(app, context, "try", "A test command");
+              command.choices("--status", statuses, "Only these");
+              command.run([] {});
+          },
+          {"try", "--status", "in-progress", "--status", "new"});
     CHECK(statuses == std::vector<Status>{Status::in_progress, Status::new_});
 }
 
@@ -167,15 +163,14 @@ TEST_CASE("an ID is a number (exit 2), and one that names no POV exits 4")
 TEST_CASE("a missing required option is reported before a malformed value")
 {
     cli::Context context;
-    CHECK_THROWS_AS(parse(
-                        context,
-                        [](CLI::App& app, cli::Context& context) {
-                            Command command(app, context, "try", "A test command");
-                            auto& args = command.hold<std::pair<std::int64_t, std::string>>();
-                            command.id(args.first).text("--reason", args.second, "Why")->required();
-                            command.run([] {});
-                        },
-                        {"try", "abc"}),
+    CHECK_THROWS_AS(parse(context,
+                          [](CLI::App& app, cli::Context& context) {
+                              Command command(app, context, "try", "A test command");
+                              auto& args = command.hold<std::pair<std::int64_t, std::string>>();
+                              command.id(args.first).text("--reason", args.second, "Why")->required();
+                              command.run([] {});
+                          },
+                          {"try", "abc"}),
                     CLI::RequiredError);
 }
 

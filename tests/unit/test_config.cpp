@@ -105,8 +105,8 @@ TEST_CASE("the default config is the contract's table")
     CHECK(config.max_extensions == 1);
     CHECK(config.ending_soon_days == 7);
     CHECK(config.stale_after_days == 7);
-    CHECK(config.solutions ==
-          std::vector<std::string>{"devsecops", "software-compliance", "automated-software-delivery", "devops-platform"});
+    CHECK(config.solutions == std::vector<std::string>{"devsecops", "software-compliance",
+                                                       "automated-software-delivery", "devops-platform"});
     CHECK(config.database_path.empty());
     CHECK(config.busy_timeout_ms == 5000);
     CHECK(config.hooks.on_create.empty());
@@ -133,11 +133,30 @@ TEST_CASE("the commented default config parses back to the defaults")
 TEST_CASE("the default config writes every key of section 3")
 {
     const auto text = default_config_toml();
-    for (const auto* key : {"[rules]", "max_capabilities", "uptier_min_net_arr", "max_concurrent_per_sa",
-                            "require_approval", "max_extensions", "ending_soon_days", "stale_after_days",
-                            "solutions", "[types.guided]", "[types.onsite]", "[types.paid]", "[types.lite]",
-                            "min_days", "max_days", "max_extended_days", "[database]", "path", "busy_timeout_ms",
-                            "[hooks]", "on_create", "on_qualify", "on_start", "on_close"}) {
+    for (const auto* key : {"[rules]",
+                            "max_capabilities",
+                            "uptier_min_net_arr",
+                            "max_concurrent_per_sa",
+                            "require_approval",
+                            "max_extensions",
+                            "ending_soon_days",
+                            "stale_after_days",
+                            "solutions",
+                            "[types.guided]",
+                            "[types.onsite]",
+                            "[types.paid]",
+                            "[types.lite]",
+                            "min_days",
+                            "max_days",
+                            "max_extended_days",
+                            "[database]",
+                            "path",
+                            "busy_timeout_ms",
+                            "[hooks]",
+                            "on_create",
+                            "on_qualify",
+                            "on_start",
+                            "on_close"}) {
         INFO(key);
         CHECK(contains(text, key));
     }
@@ -288,12 +307,12 @@ TEST_CASE("rules.max_capabilities may be lowered, never raised above five")
 
 TEST_CASE("a value of the wrong type is a config error")
 {
-    for (const auto* toml : {"[rules]\nmax_capabilities = \"3\"\n", "[rules]\nmax_capabilities = 3.0\n",
-                             "[rules]\nrequire_approval = \"yes\"\n", "[rules]\nrequire_approval = 1\n",
-                             "solutions = \"devsecops\"\n", "solutions = [1, 2]\n", "solutions = []\n",
-                             "solutions = [\"\"]\n", "[types.guided]\nmin_days = \"14\"\n", "rules = 5\n",
-                             "types = \"guided\"\n", "[types]\nguided = 14\n", "[database]\npath = 5\n",
-                             "[database]\nbusy_timeout_ms = \"5s\"\n", "[hooks]\non_create = true\n"}) {
+    for (const auto* toml :
+         {"[rules]\nmax_capabilities = \"3\"\n", "[rules]\nmax_capabilities = 3.0\n",
+          "[rules]\nrequire_approval = \"yes\"\n", "[rules]\nrequire_approval = 1\n", "solutions = \"devsecops\"\n",
+          "solutions = [1, 2]\n", "solutions = []\n", "solutions = [\"\"]\n", "[types.guided]\nmin_days = \"14\"\n",
+          "rules = 5\n", "types = \"guided\"\n", "[types]\nguided = 14\n", "[database]\npath = 5\n",
+          "[database]\nbusy_timeout_ms = \"5s\"\n", "[hooks]\non_create = true\n"}) {
         INFO(toml);
         CHECK(config_exit(toml) == Exit::config);
     }
@@ -311,8 +330,9 @@ TEST_CASE("a value out of range is a config error")
 
 TEST_CASE("malformed TOML is a config error")
 {
-    for (const auto* toml : {"[rules\n", "max_capabilities = \n", "[rules]\nmax_capabilities = 3\nmax_capabilities = 4\n",
-                             "solutions = [\"a\"\n", "= 3\n"}) {
+    for (const auto* toml :
+         {"[rules\n", "max_capabilities = \n", "[rules]\nmax_capabilities = 3\nmax_capabilities = 4\n",
+          "solutions = [\"a\"\n", "= 3\n"}) {
         INFO(toml);
         const auto error = error_of([&] { parse_config(toml, "broken.toml"); });
         REQUIRE(error);

@@ -15,14 +15,55 @@ using test::error_of;
 namespace {
 
 // The scalar keys of section 2, in its order, plus what the code keeps beside them.
-const std::vector<std::string> section2_keys = {
-    "id", "uuid", "name", "account", "opportunity", "stage", "segment", "deal", "net_arr", "lam_significant",
-    "type", "strategic", "solution", "owner", "sa", "csm", "champion", "economic_buyer", "technical_lead",
-    "business_owner", "champion_signoff", "eb_signoff", "why_now", "why_anything", "metrics", "decision_process",
-    "pain", "eb_access", "impact", "desired_future", "business_outcomes", "objective", "in_scope", "out_of_scope",
-    "customer_commitments", "next_steps", "start", "end", "started_on", "closed_on", "status", "approved_by",
-    "approved_on", "result", "reason", "competitor", "loss_type", "ps_positioned", "license_purchased",
-};
+const std::vector<std::string> section2_keys = {"id",
+                                                "uuid",
+                                                "name",
+                                                "account",
+                                                "opportunity",
+                                                "stage",
+                                                "segment",
+                                                "deal",
+                                                "net_arr",
+                                                "lam_significant",
+                                                "type",
+                                                "strategic",
+                                                "solution",
+                                                "owner",
+                                                "sa",
+                                                "csm",
+                                                "champion",
+                                                "economic_buyer",
+                                                "technical_lead",
+                                                "business_owner",
+                                                "champion_signoff",
+                                                "eb_signoff",
+                                                "why_now",
+                                                "why_anything",
+                                                "metrics",
+                                                "decision_process",
+                                                "pain",
+                                                "eb_access",
+                                                "impact",
+                                                "desired_future",
+                                                "business_outcomes",
+                                                "objective",
+                                                "in_scope",
+                                                "out_of_scope",
+                                                "customer_commitments",
+                                                "next_steps",
+                                                "start",
+                                                "end",
+                                                "started_on",
+                                                "closed_on",
+                                                "status",
+                                                "approved_by",
+                                                "approved_on",
+                                                "result",
+                                                "reason",
+                                                "competitor",
+                                                "loss_type",
+                                                "ps_positioned",
+                                                "license_purchased"};
 
 // A closed POV with every field, part and list filled, much of it with hostile text.
 Pov full_pov()
@@ -87,9 +128,13 @@ TEST_CASE("a record's JSON has every section-2 key, with null for missing values
         INFO(key);
         CHECK(json.contains(key));
     }
-    for (const auto* key : {"opportunity", "stage", "deal", "net_arr", "solution", "owner", "csm", "champion",
-                            "champion_signoff", "eb_signoff", "why_now", "next_steps", "start", "end", "started_on",
-                            "closed_on", "approved_by", "approved_on", "result", "reason", "competitor",
+    for (const auto* key : {"opportunity", "stage",       "deal",
+                            "net_arr",     "solution",    "owner",
+                            "csm",         "champion",    "champion_signoff",
+                            "eb_signoff",  "why_now",     "next_steps",
+                            "start",       "end",         "started_on",
+                            "closed_on",   "approved_by", "approved_on",
+                            "result",      "reason",      "competitor",
                             "loss_type"}) {
         INFO(key);
         CHECK(json.at(key).is_null());
@@ -142,8 +187,9 @@ TEST_CASE("JSON values have the contract's shapes")
         CHECK(capability.contains(key));
     }
 
-    CHECK(json.at("extensions").at(0) ==
-          Json({{"from", "2026-03-30"}, {"to", "2026-04-20"}, {"reason", "customer \"holiday\""}, {"on", "2026-03-25"}}));
+    CHECK(
+        json.at("extensions").at(0) ==
+        Json({{"from", "2026-03-30"}, {"to", "2026-04-20"}, {"reason", "customer \"holiday\""}, {"on", "2026-03-25"}}));
     CHECK(json.at("journal").at(1) ==
           Json({{"on", "2026-03-12"}, {"kind", "retro"}, {"text", "What went well: all\nOn track: yes"}}));
 }
@@ -180,8 +226,13 @@ TEST_CASE("a record survives JSON and back")
 
 TEST_CASE("a missing optional key means null or empty")
 {
-    const auto pov = pov_from_json(Json{{"uuid", "u-1"}, {"name", "N"}, {"account", "A"}, {"sa", "S"},
-                                        {"type", "onsite"}, {"start", "2026-03-02"}, {"end", "2026-03-05"}});
+    const auto pov = pov_from_json(Json{{"uuid", "u-1"},
+                                        {"name", "N"},
+                                        {"account", "A"},
+                                        {"sa", "S"},
+                                        {"type", "onsite"},
+                                        {"start", "2026-03-02"},
+                                        {"end", "2026-03-05"}});
     CHECK(pov.type == PovType::onsite);
     CHECK(pov.status == Status::new_);
     CHECK(pov.segment == Segment::enterprise);
@@ -344,9 +395,10 @@ TEST_CASE("a stage beyond int range is not silently wrapped")
     CHECK(error->code() == Exit::invalid);
     CHECK(pov.stage != 3);
 
-    const auto imported = error_of([] { validate_record(pov_from_json(Json{{"name", "N"}, {"account", "A"},
-                                                                           {"sa", "S"}, {"stage", 4294967299LL}}),
-                                                        Config{}); });
+    const auto imported = error_of([] {
+        validate_record(pov_from_json(Json{{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"stage", 4294967299LL}}),
+                        Config{});
+    });
     REQUIRE(imported);
     CHECK(imported->code() == Exit::invalid);
 }

@@ -84,7 +84,8 @@ TEST_CASE("a duration error names the rule, the limit and the value")
     REQUIRE(problem);
     CHECK(*problem == "guided POV must last 14–45 days; 2026-03-01 → 2026-05-10 is 70 days");
 
-    const auto error = test::error_of([] { check_duration(PovType::onsite, day("2026-03-01"), day("2026-03-09"), Config{}); });
+    const auto error =
+        test::error_of([] { check_duration(PovType::onsite, day("2026-03-01"), day("2026-03-09"), Config{}); });
     REQUIRE(error);
     CHECK(error->code() == Exit::invalid);
     CHECK(std::string(error->what()) == "onsite POV must last 1–7 days; 2026-03-01 → 2026-03-09 is 8 days");

@@ -66,7 +66,11 @@ TEST_CASE("breaking one rule fails exactly that check")
         {"stage", [](Pov& p) { p.stage = 4; }},
         {"stage", [](Pov& p) { p.stage.reset(); }},
         {"deal", [](Pov& p) { p.deal.reset(); }},
-        {"deal", [](Pov& p) { p.deal = Deal::uptier; p.net_arr = 50000; }},
+        {"deal",
+         [](Pov& p) {
+             p.deal = Deal::uptier;
+             p.net_arr = 50000;
+         }},
         {"command_plan", [](Pov& p) { p.why_now.clear(); }},
         {"command_plan", [](Pov& p) { p.impact.clear(); }},
         {"solution", [](Pov& p) { p.solution.clear(); }},
@@ -85,7 +89,11 @@ TEST_CASE("breaking one rule fails exactly that check")
         {"schedule", [](Pov& p) { p.end = day("2026-03-15"); }}, // 13 days
         {"strategic", [](Pov& p) { p.strategic = true; }},
         {"type", [](Pov& p) { p.type = PovType::lite; }},
-        {"type", [](Pov& p) { p.type = PovType::paid; p.end = day("2026-05-02"); }}, // 61 days, no licence
+        {"type",
+         [](Pov& p) {
+             p.type = PovType::paid;
+             p.end = day("2026-05-02");
+         }}, // 61 days, no licence
     };
     for (const auto& [rule, breaker] : breaks) {
         auto pov = qualifying_pov();
@@ -115,8 +123,8 @@ TEST_CASE("the command plan check names each missing field")
 
     SECTION("each of the seven fields is required")
     {
-        for (const auto field : {&Pov::why_now, &Pov::why_anything, &Pov::metrics, &Pov::decision_process,
-                                 &Pov::pain, &Pov::eb_access, &Pov::impact}) {
+        for (const auto field : {&Pov::why_now, &Pov::why_anything, &Pov::metrics, &Pov::decision_process, &Pov::pain,
+                                 &Pov::eb_access, &Pov::impact}) {
             auto one = qualifying_pov();
             one.*field = "";
             CHECK(failed_rules(qualify(one, Config{})) == Names{"command_plan"});

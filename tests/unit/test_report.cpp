@@ -257,7 +257,7 @@ TEST_CASE("losses by competitor and by loss type")
 TEST_CASE("capability hit rate: met over all criteria of POVs closed in the period")
 {
     const auto f = week();
-    CHECK(f.capabilities_met == 4);   // 2 of 3, 1 of 2, 1 of 1
+    CHECK(f.capabilities_met == 4); // 2 of 3, 1 of 2, 1 of 1
     CHECK(f.capabilities_total == 6);
     CHECK(*f.capability_hit_rate == Approx(4.0 / 6.0));
 }

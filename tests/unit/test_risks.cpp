@@ -54,10 +54,10 @@ TEST_CASE("overdue: in progress past its planned end")
 
 TEST_CASE("ending_soon: ends within rules.ending_soon_days, inclusive")
 {
-    const auto pov = healthy_running_pov(); // ends 2026-03-30
-    CHECK(has(risks_on(pov, "2026-03-23"), Risk::ending_soon));  // 7 days left
+    const auto pov = healthy_running_pov();                           // ends 2026-03-30
+    CHECK(has(risks_on(pov, "2026-03-23"), Risk::ending_soon));       // 7 days left
     CHECK_FALSE(has(risks_on(pov, "2026-03-22"), Risk::ending_soon)); // 8 days left
-    CHECK(has(risks_on(pov, "2026-03-30"), Risk::ending_soon));  // ends today
+    CHECK(has(risks_on(pov, "2026-03-30"), Risk::ending_soon));       // ends today
     CHECK_FALSE(has(risks_on(pov, "2026-03-31"), Risk::ending_soon)); // overdue instead
 
     Config config;

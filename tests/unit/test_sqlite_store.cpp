@@ -556,8 +556,7 @@ TEST_CASE("a store sees what another connection committed between its transactio
     std::string owner;
     mine->transaction(Store::Lock::read, [&] { owner = mine->find(id)->owner; });
     CHECK(owner == "Olive");
-    const auto error = error_of([&] {
-        mine->transaction(Store::Lock::write, [&] { mine->insert(small_pov("b", "Sam", Status::new_)); });
-    });
+    const auto error = error_of(
+        [&] { mine->transaction(Store::Lock::write, [&] { mine->insert(small_pov("b", "Sam", Status::new_)); }); });
     CHECK_FALSE(error);
 }

@@ -38,7 +38,8 @@ TEST_CASE("single-line text rejects control characters, naming the field")
         {"NUL", std::string("a\0b", 3)},
         {"DEL", "a\x7f"},
         {"C1 NEL U+0085", "a\xc2\x85z"},
-        {"C1 CSI U+009B", "a\xc2\x9b" "31m"},
+        {"C1 CSI U+009B", "a\xc2\x9b"
+                          "31m"},
     };
     for (const auto& [what, text] : controls) {
         INFO(what);

@@ -178,8 +178,13 @@ TEST_CASE("create takes the typed forms of values")
 {
     Fixture f;
     const auto pov = f.tracker
-                         .create({{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"net_arr", "$1.2M"},
-                                  {"start", "+7d"}, {"end", "+21d"}, {"strategic", "yes"}},
+                         .create({{"name", "N"},
+                                  {"account", "A"},
+                                  {"sa", "S"},
+                                  {"net_arr", "$1.2M"},
+                                  {"start", "+7d"},
+                                  {"end", "+21d"},
+                                  {"strategic", "yes"}},
                                  {})
                          .pov;
     CHECK(pov.net_arr == 1200000);
@@ -195,9 +200,8 @@ TEST_CASE("a create that breaks a rule writes nothing")
     CHECK_EXIT(f.tracker.create({{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"type", "lite"}}, {}), Exit::invalid);
     CHECK_EXIT(f.tracker.create({{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"stage", "three"}}, {}), Exit::usage);
     CHECK_EXIT(f.tracker.create({{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"status", "closed"}}, {}), Exit::usage);
-    CHECK_EXIT(f.tracker.create({{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"start", "2026-03-02"},
-                                 {"end", "2026-05-10"}},
-                                {}),
+    CHECK_EXIT(f.tracker.create(
+                   {{"name", "N"}, {"account", "A"}, {"sa", "S"}, {"start", "2026-03-02"}, {"end", "2026-05-10"}}, {}),
                Exit::invalid);
     const std::vector<NewCapability> six(6, NewCapability{"criterion", "", ""});
     CHECK_EXIT(f.tracker.create({{"name", "N"}, {"account", "A"}, {"sa", "S"}}, six), Exit::invalid);
@@ -249,7 +253,8 @@ TEST_CASE("the whole lifecycle: new, qualified, in progress, closed")
     CHECK(f.last_event(id).detail.empty());
 
     finish_capabilities(f, id);
-    const auto closed = f.tracker.close(id, {Result::successful, "all criteria proven", "", std::nullopt, std::nullopt}).pov;
+    const auto closed =
+        f.tracker.close(id, {Result::successful, "all criteria proven", "", std::nullopt, std::nullopt}).pov;
     CHECK(closed.status == Status::closed);
     CHECK(closed.result == Result::successful);
     CHECK(closed.closed_on == day(today_text));
@@ -257,9 +262,8 @@ TEST_CASE("the whole lifecycle: new, qualified, in progress, closed")
     CHECK(f.last_event(id).changes.at("result") == Json::array({nullptr, "successful"}));
 
     CHECK(kinds(f.tracker.history(id)) ==
-          std::vector<EventKind>{EventKind::created, EventKind::signed_off, EventKind::signed_off,
-                                 EventKind::qualified, EventKind::started, EventKind::updated, EventKind::updated,
-                                 EventKind::closed});
+          std::vector<EventKind>{EventKind::created, EventKind::signed_off, EventKind::signed_off, EventKind::qualified,
+                                 EventKind::started, EventKind::updated, EventKind::updated, EventKind::closed});
     for (const auto& event : f.tracker.history(id)) {
         CHECK(event.at == now_text);
     }
@@ -359,7 +363,8 @@ TEST_CASE("extend needs an in-progress POV and a later end within the type's cei
 {
     Fixture f;
     const auto waiting = qualified(f, "waiting");
-    check_fails_unchanged(f, waiting, Exit::conflict, [&] { f.tracker.extend(waiting, day("2026-04-10"), "more time"); });
+    check_fails_unchanged(f, waiting, Exit::conflict,
+                          [&] { f.tracker.extend(waiting, day("2026-04-10"), "more time"); });
 
     const auto id = started(f); // 2026-03-02 → 2026-03-30
     check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.extend(id, day("2026-03-30"), "same day"); });
@@ -399,7 +404,9 @@ TEST_CASE("close needs every capability to have a final status")
 {
     Fixture f;
     const auto id = started(f);
-    const auto error = error_of([&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt}); });
+    const auto error = error_of([&] {
+        f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt});
+    });
     REQUIRE(error);
     CHECK(error->code() == Exit::conflict);
     CHECK(contains(error->what(), "2 pending"));
@@ -410,27 +417,34 @@ TEST_CASE("close needs every capability to have a final status")
     CHECK(contains(error->details()[1], "SAST on every merge request"));
 
     f.tracker.change_capability(id, 1, status_to(CapabilityStatus::met));
-    const auto one = error_of([&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt}); });
+    const auto one = error_of([&] {
+        f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt});
+    });
     REQUIRE(one);
     REQUIRE(one->details().size() == 1);
     CHECK(contains(one->details()[0], "pov cap set 1 2"));
-    check_fails_unchanged(f, id, Exit::conflict,
-                          [&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt}); });
+    check_fails_unchanged(f, id, Exit::conflict, [&] {
+        f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt});
+    });
 }
 
 TEST_CASE("close needs an in-progress POV and a reason")
 {
     Fixture f;
     const auto waiting = qualified(f, "waiting");
-    check_fails_unchanged(f, waiting, Exit::conflict,
-                          [&] { f.tracker.close(waiting, {Result::successful, "done", "", std::nullopt, std::nullopt}); });
+    check_fails_unchanged(f, waiting, Exit::conflict, [&] {
+        f.tracker.close(waiting, {Result::successful, "done", "", std::nullopt, std::nullopt});
+    });
     const auto id = started(f);
     finish_capabilities(f, id);
-    check_fails_unchanged(f, id, Exit::invalid,
-                          [&] { f.tracker.close(id, {Result::successful, "", "", std::nullopt, std::nullopt}); });
+    check_fails_unchanged(f, id, Exit::invalid, [&] {
+        f.tracker.close(id, {Result::successful, "", "", std::nullopt, std::nullopt});
+    });
     f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt});
     check_fails_unchanged(f, id, Exit::conflict, // close a closed one
-                          [&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt}); });
+                          [&] {
+                              f.tracker.close(id, {Result::successful, "done", "", std::nullopt, std::nullopt});
+                          });
 }
 
 TEST_CASE("an unsuccessful close keeps the loss type and competitor")
@@ -441,9 +455,9 @@ TEST_CASE("an unsuccessful close keeps the loss type and competitor")
     check_fails_unchanged(f, id, Exit::invalid, [&] {
         f.tracker.close(id, {Result::successful, "won", "", LossType::technical, std::nullopt});
     });
-    const auto pov = f.tracker.close(id, {Result::unsuccessful, "went with Rival", "Rival Inc.", LossType::technical,
-                                          std::nullopt})
-                         .pov;
+    const auto pov =
+        f.tracker.close(id, {Result::unsuccessful, "went with Rival", "Rival Inc.", LossType::technical, std::nullopt})
+            .pov;
     CHECK(pov.result == Result::unsuccessful);
     CHECK(pov.loss_type == LossType::technical);
     CHECK(pov.competitor == "Rival Inc.");
@@ -455,10 +469,12 @@ TEST_CASE("a close date may not lie in the future nor before the start")
     Fixture f;
     const auto id = started(f);
     finish_capabilities(f, id);
-    check_fails_unchanged(f, id, Exit::invalid,
-                          [&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, day("2026-03-03")}); });
-    check_fails_unchanged(f, id, Exit::invalid,
-                          [&] { f.tracker.close(id, {Result::successful, "done", "", std::nullopt, day("2026-03-01")}); });
+    check_fails_unchanged(f, id, Exit::invalid, [&] {
+        f.tracker.close(id, {Result::successful, "done", "", std::nullopt, day("2026-03-03")});
+    });
+    check_fails_unchanged(f, id, Exit::invalid, [&] {
+        f.tracker.close(id, {Result::successful, "done", "", std::nullopt, day("2026-03-01")});
+    });
     CHECK(f.tracker.close(id, {Result::successful, "done", "", std::nullopt, day(today_text)}).pov.closed_on ==
           day(today_text));
 }
@@ -548,7 +564,10 @@ TEST_CASE("changing the criteria after sign-off clears both sign-offs and unqual
     const std::vector<std::pair<const char*, std::function<Outcome()>>> changes = {
         {"retitle", [&] { return f.tracker.change_capability(id, 1, title_to("Pipeline under 5 minutes")); }},
         {"retarget", [&] { return f.tracker.change_capability(id, 2, target_to("90% of MRs")); }},
-        {"add", [&] { return f.tracker.add_capability(id, {"DAST nightly", "", ""}); }},
+        {"add",
+         [&] {
+             return f.tracker.add_capability(id, {"DAST nightly", "", ""});
+         }},
         {"remove", [&] { return f.tracker.remove_capability(id, 1); }},
     };
     for (const auto& [what, change] : changes) {
@@ -594,7 +613,8 @@ TEST_CASE("removing a capability renumbers the rest")
     CHECK(pov.capabilities[1].n == 2);
     CHECK(pov.capabilities[1].title == "third");
     check_fails_unchanged(f, id, Exit::not_found, [&] { f.tracker.remove_capability(id, 3); });
-    check_fails_unchanged(f, id, Exit::not_found, [&] { f.tracker.change_capability(id, 0, status_to(CapabilityStatus::met)); });
+    check_fails_unchanged(f, id, Exit::not_found,
+                          [&] { f.tracker.change_capability(id, 0, status_to(CapabilityStatus::met)); });
 }
 
 TEST_CASE("changing the criteria after start is criteria creep")

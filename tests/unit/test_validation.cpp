@@ -67,7 +67,8 @@ TEST_CASE("stage is 0 to 8")
 TEST_CASE("the solution must be one of the configured solutions")
 {
     auto pov = minimal_pov();
-    for (const auto* solution : {"devsecops", "software-compliance", "automated-software-delivery", "devops-platform"}) {
+    for (const auto* solution :
+         {"devsecops", "software-compliance", "automated-software-delivery", "devops-platform"}) {
         pov.solution = solution;
         CHECK_FALSE(problem(pov));
     }

@@ -114,8 +114,9 @@ std::string_view sort_sql(SortKey key)
     case SortKey::account: return "account COLLATE NOCASE, id";
     case SortKey::sa: return "sa COLLATE NOCASE, id";
     case SortKey::type: return "type, id";
-    case SortKey::status: return "CASE status WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'in_progress' THEN 2 "
-                                 "WHEN 'closed' THEN 3 ELSE 4 END, id";
+    case SortKey::status:
+        return "CASE status WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'in_progress' THEN 2 "
+               "WHEN 'closed' THEN 3 ELSE 4 END, id";
     case SortKey::start: return "\"start\" IS NULL, \"start\", id";
     case SortKey::end: return "\"end\" IS NULL, \"end\", id";
     case SortKey::net_arr: return "net_arr IS NULL, net_arr DESC, id";
@@ -167,8 +168,8 @@ std::optional<Date> date_of(const SQLite::Column& column)
 class SqliteStore final : public Store, public StoreMaintenance {
 public:
     SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable, bool exists)
-        : path_(options.location), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)),
-          writable_(writable), exists_(exists)
+        : path_(options.location), busy_timeout_ms_(options.busy_timeout_ms), db_(std::move(db)), writable_(writable),
+          exists_(exists)
     {
     }
 
@@ -582,8 +583,8 @@ private:
 
     void load_parts(Pov& pov, bool with_journal)
     {
-        auto& capabilities = statement(
-            "SELECT n, title, target, outcome, status, evidence, updated_on FROM capabilities WHERE pov_id = ? ORDER BY n");
+        auto& capabilities = statement("SELECT n, title, target, outcome, status, evidence, updated_on FROM "
+                                       "capabilities WHERE pov_id = ? ORDER BY n");
         capabilities.bind(1, pov.id);
         while (capabilities.executeStep()) {
             Capability capability;
@@ -597,14 +598,13 @@ private:
             capability.updated_on = date_of(capabilities.getColumn(6));
             pov.capabilities.push_back(std::move(capability));
         }
-        auto& extensions = statement(
-            "SELECT from_date, to_date, reason, on_date FROM extensions WHERE pov_id = ? ORDER BY seq");
+        auto& extensions =
+            statement("SELECT from_date, to_date, reason, on_date FROM extensions WHERE pov_id = ? ORDER BY seq");
         extensions.bind(1, pov.id);
         while (extensions.executeStep()) {
-            pov.extensions.push_back({date_of(extensions.getColumn(0)).value_or(Date{}),
-                                      date_of(extensions.getColumn(1)).value_or(Date{}),
-                                      text_of(extensions.getColumn(2)),
-                                      date_of(extensions.getColumn(3)).value_or(Date{})});
+            pov.extensions.push_back(
+                {date_of(extensions.getColumn(0)).value_or(Date{}), date_of(extensions.getColumn(1)).value_or(Date{}),
+                 text_of(extensions.getColumn(2)), date_of(extensions.getColumn(3)).value_or(Date{})});
         }
         if (!with_journal) {
             return;
@@ -612,10 +612,10 @@ private:
         auto& journal = statement("SELECT on_date, kind, text FROM journal WHERE pov_id = ? ORDER BY on_date, id");
         journal.bind(1, pov.id);
         while (journal.executeStep()) {
-            pov.journal.push_back({date_of(journal.getColumn(0)).value_or(Date{}),
-                                   enum_from_string<JournalKind>(journal.getColumn(1).getString())
-                                       .value_or(JournalKind::note),
-                                   text_of(journal.getColumn(2))});
+            pov.journal.push_back(
+                {date_of(journal.getColumn(0)).value_or(Date{}),
+                 enum_from_string<JournalKind>(journal.getColumn(1).getString()).value_or(JournalKind::note),
+                 text_of(journal.getColumn(2))});
         }
     }
 
@@ -703,9 +703,7 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
     int flags = SQLite::OPEN_READWRITE;
     bool writable = true;
     switch (options.mode) {
-    case OpenMode::create:
-        create_private_file(file);
-        break;
+    case OpenMode::create: create_private_file(file); break;
     case OpenMode::existing:
         if (!exists || fs::file_size(file, error) == 0) {
             target = ":memory:"; // reads as empty; nothing is created or written
@@ -747,8 +745,8 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
         }
-        auto store = std::make_unique<SqliteStore>(options, std::move(db), writable || target == ":memory:",
-                                                   exists || options.mode == OpenMode::create);
+        auto store = std::make_unique<SqliteStore>(
+            options, std::move(db), writable || target == ":memory:", exists || options.mode == OpenMode::create);
         store->migrate();
         return store;
     } catch (const SQLite::Exception& e) {
