@@ -1,6 +1,6 @@
 #include "cli/app.hpp"
 
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "pov/error.hpp"
 #include "pov/version.hpp"
 

@@ -1,6 +1,6 @@
 // cap add|set|rm|list and signoff: the success criteria and the customer's agreement to them.
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "cli/output.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 // config init|show|path: the TOML config (sections 3 and 11).
 #include "cli/atomic_file.hpp"
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "pov/error.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // init and db check|backup|path: the database file itself.
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // demo: a database full of a realistic team's POVs, so a newcomer sees pov at work.
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "pov/demo.hpp"
 
 #include <fmt/format.h>

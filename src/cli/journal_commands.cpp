@@ -1,6 +1,6 @@
 // log and retro: the POV's journal.
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // qualify, approve, start, extend, close, cancel, reopen: the state machine (section 5).
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "cli/output.hpp"
 #include "pov/duration.hpp"
 

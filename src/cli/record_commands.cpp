@@ -1,6 +1,6 @@
 // create, set, show, list, history: a POV's fields and the views of them.
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "cli/output.hpp"
 #include "pov/document.hpp"
 #include "pov/fields.hpp"

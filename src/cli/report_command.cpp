@@ -1,7 +1,7 @@
 // report: the weekly report for people and cron (sections 7 and 12).
 #include "cli/atomic_file.hpp"
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "pov/report.hpp"
 #include "render/report.hpp"
 

@@ -1,7 +1,7 @@
 // results: the document an SA sends to the executive sponsor, for a running or closed POV.
 #include "cli/atomic_file.hpp"
 #include "cli/command.hpp"
-#include "cli/commands.hpp"
+#include "cli/command_groups.hpp"
 #include "render/results.hpp"
 
 namespace pov::cli {
