@@ -100,13 +100,14 @@ template <typename E> constexpr std::optional<E> enum_from_string(std::string_vi
     return std::nullopt;
 }
 
-// The accepted spellings joined for an error message: "guided, onsite, paid, lite".
-template <typename E> std::string enum_choices()
+// The accepted spellings joined: "guided, onsite, paid, lite" for an error message,
+// "guided|onsite|paid|lite" (with "|") for an option's help.
+template <typename E> std::string enum_choices(std::string_view separator = ", ")
 {
     std::string out;
     for (const auto name : EnumNames<E>::names) {
         if (!out.empty()) {
-            out += ", ";
+            out += separator;
         }
         out += name;
     }

@@ -111,17 +111,21 @@ CLI::Option* Command::boolean(std::string_view name, bool& target, std::string_v
 
 CLI::Option* Command::date(std::string_view name, Date& target, std::string_view help)
 {
-    return converted(name, help, "DATE",
-                     [context = context_, &target, what = std::string(name)](const std::string& text) {
-                         target = parse_date(text, context->today(), what);
-                     });
+    return date_option(name, help, [&target](Date date) { target = date; });
 }
 
 CLI::Option* Command::date(std::string_view name, std::optional<Date>& target, std::string_view help)
 {
+    return date_option(name, help, [&target](Date date) { target = date; });
+}
+
+CLI::Option* Command::date_option(std::string_view name, std::string_view help, std::function<void(Date)> assign)
+{
+    // Relative dates count from today, which --today may set anywhere on the line: read it once
+    // the line is parsed.
     return converted(name, help, "DATE",
-                     [context = context_, &target, what = std::string(name)](const std::string& text) {
-                         target = parse_date(text, context->today(), what);
+                     [context = context_, assign, what = std::string(name)](const std::string& text) {
+                         assign(parse_date(text, context->today(), what));
                      });
 }
 

@@ -25,16 +25,6 @@
 
 namespace pov::cli {
 
-// "guided|onsite|paid|lite": the type name a choice shows in --help.
-template <typename E> std::string choice_hint()
-{
-    std::string out;
-    for (const auto name : EnumNames<E>::names) {
-        out += (out.empty() ? "" : "|") + std::string(name);
-    }
-    return out;
-}
-
 // A whole number option's bounds, both included.
 struct Range {
     std::int64_t min = 0;
@@ -138,7 +128,7 @@ private:
                 assign(parse_choice<E>(text, what));
             }
         };
-        return converted(name, help, choice_hint<E>(), convert, repeatable);
+        return converted(name, help, enum_choices<E>("|"), convert, repeatable);
     }
 
     CLI::App* app_;
