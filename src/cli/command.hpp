@@ -117,6 +117,8 @@ private:
     CLI::Option* converted(std::string_view name, std::string_view help, std::string_view type_name,
                            std::function<void(const std::string&)> convert, bool repeatable = false);
 
+    CLI::Option* date_option(std::string_view name, std::string_view help, std::function<void(Date)> assign);
+
     template <typename E> CLI::Option* choice_option(std::string_view name, std::string_view help,
                                                      std::function<void(E)> assign, bool repeatable = false)
     {
