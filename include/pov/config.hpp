@@ -18,12 +18,30 @@ struct TypeRule {
     int max_extended_days = 0;
 };
 
+// The changes a hook follows (section 14), each spelled as its POV_EVENT value; the key that
+// configures it is `on_` and that spelling.
+enum class HookEvent { create, qualify, start, close };
+template <> struct EnumNames<HookEvent> {
+    static constexpr std::array<std::string_view, 4> names{"create", "qualify", "start", "close"};
+};
+
+// How long a hook may run before it is killed: fixed by section 14, not a config key.
+inline constexpr int hook_time_limit_seconds = 10;
+
+// Shell command lines; an empty or blank one runs nothing.
 struct Hooks {
     std::string on_create;
     std::string on_qualify;
     std::string on_start;
     std::string on_close;
+
+    [[nodiscard]] const std::string& command(HookEvent event) const;
+    // Whether `event` runs a command.
+    [[nodiscard]] bool runs(HookEvent event) const;
 };
+
+// `on_create`: the key of an event's hook.
+std::string hook_key(HookEvent event);
 
 struct Config {
     // Indexed by PovType.

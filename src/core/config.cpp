@@ -13,7 +13,21 @@ namespace pov {
 
 namespace {
 
+// Indexed by HookEvent.
 constexpr std::string_view hook_names[] = {"on_create", "on_qualify", "on_start", "on_close"};
+constexpr HookEvent hook_events[] = {HookEvent::create, HookEvent::qualify, HookEvent::start, HookEvent::close};
+
+// The command line of `event` in `hooks`, const or not.
+template <typename H> auto& command_of(H& hooks, HookEvent event)
+{
+    switch (event) {
+    case HookEvent::create: return hooks.on_create;
+    case HookEvent::qualify: return hooks.on_qualify;
+    case HookEvent::start: return hooks.on_start;
+    case HookEvent::close: return hooks.on_close;
+    }
+    return hooks.on_close;
+}
 
 [[noreturn]] void config_error(std::string_view source, const std::string& what)
 {
@@ -196,11 +210,11 @@ void read_hooks(const toml::table& root, Config& config, std::string_view source
         return;
     }
     reject_unknown_keys(*hooks, "hooks.", {std::begin(hook_names), std::end(hook_names)}, source);
-    auto& h = config.hooks;
-    h.on_create = read_string(*hooks, "on_create", "hooks.on_create", h.on_create, source);
-    h.on_qualify = read_string(*hooks, "on_qualify", "hooks.on_qualify", h.on_qualify, source);
-    h.on_start = read_string(*hooks, "on_start", "hooks.on_start", h.on_start, source);
-    h.on_close = read_string(*hooks, "on_close", "hooks.on_close", h.on_close, source);
+    for (const auto event : hook_events) {
+        const auto key = hook_key(event);
+        auto& command = command_of(config.hooks, event);
+        command = read_string(*hooks, key, "hooks." + key, command, source);
+    }
 }
 
 std::string toml_string(std::string_view text)
@@ -217,6 +231,34 @@ std::string solutions_line(const std::vector<std::string>& solutions)
         out += (i == 0 ? "" : ", ") + toml_string(solutions[i]);
     }
     return out + "]\n";
+}
+
+// What `config init` says of hooks, exactly as src/cli/hooks.cpp runs them (section 14).
+std::string hooks_help()
+{
+    return fmt::format(
+        "# Shell command lines, each run with /bin/sh -c after its change is committed, once per command.\n"
+        "# A hook gets the POV as JSON on stdin (as `pov show ID --json` prints it) and POV_EVENT\n"
+        "# (create, qualify, start or close) and POV_ID in its environment; no value of the record is\n"
+        "# ever put into the command line. Its output goes to pov's stderr, never to its stdout.\n"
+        "# A hook that fails (a non-zero exit, not found, killed) or runs longer than {} s (then its\n"
+        "# process group is killed) prints a warning: the change is kept and pov's exit status is its own.\n"
+        "# An empty command line runs nothing. For example, post each new POV to a chat webhook:\n"
+        "#   on_create = \"curl -fsS -H 'Content-Type: application/json' --data-binary @- "
+        "https://chat.example.com/hooks/T0KEN\"\n",
+        hook_time_limit_seconds);
+}
+
+// `config show`: which hooks will run, as a comment so the text stays the config it shows.
+std::string hooks_that_run(const Hooks& hooks)
+{
+    std::vector<std::string_view> keys;
+    for (const auto event : hook_events) {
+        if (hooks.runs(event)) {
+            keys.push_back(hook_names[static_cast<std::size_t>(event)]);
+        }
+    }
+    return fmt::format("# hooks that run: {}\n", keys.empty() ? "none" : fmt::format("{}", fmt::join(keys, ", ")));
 }
 
 // One writer for `config init` (commented) and `config show` (plain). Top-level keys come
@@ -275,21 +317,41 @@ std::string render(const Config& c, bool comments)
     out += fmt::format("busy_timeout_ms = {}\n", c.busy_timeout_ms);
 
     out += "\n[hooks]\n";
+    if (comments) {
+        out += hooks_help();
+    } else {
+        out += hooks_that_run(c.hooks);
+    }
     constexpr std::string_view hook_notes[] = {
-        "Run after a POV is created (shell command line; the POV as JSON on stdin).",
-        "Run after a POV is qualified.",
-        "Run after a POV starts.",
-        "Run after a POV is closed.",
+        "Run after `pov create` (POV_EVENT=create).",
+        "Run after `pov qualify` makes a new POV qualified (POV_EVENT=qualify); not on --dry-run or a failed check.",
+        "Run after `pov start` (POV_EVENT=start).",
+        "Run after `pov close` (POV_EVENT=close); `pov cancel` runs no hook.",
     };
-    const std::string* values[] = {&c.hooks.on_create, &c.hooks.on_qualify, &c.hooks.on_start, &c.hooks.on_close};
-    for (std::size_t i = 0; i < 4; ++i) {
+    for (const auto event : hook_events) {
+        const auto i = static_cast<std::size_t>(event);
         comment(hook_notes[i]);
-        out += fmt::format("{} = {}\n", hook_names[i], toml_string(*values[i]));
+        out += fmt::format("{} = {}\n", hook_names[i], toml_string(command_of(c.hooks, event)));
     }
     return out;
 }
 
 } // namespace
+
+const std::string& Hooks::command(HookEvent event) const
+{
+    return command_of(*this, event);
+}
+
+bool Hooks::runs(HookEvent event) const
+{
+    return command(event).find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+std::string hook_key(HookEvent event)
+{
+    return std::string(hook_names[static_cast<std::size_t>(event)]);
+}
 
 Config parse_config(std::string_view toml_text, std::string_view source_name)
 {

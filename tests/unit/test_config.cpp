@@ -367,3 +367,44 @@ TEST_CASE("load_config_file reads a file; a missing file means the defaults")
 
     CHECK_EXIT(load_config_file(dir.path()), Exit::config); // a folder is not a config file
 }
+
+// Section 14: `config init` says what a hook gets and when it runs, as src/cli/hooks.cpp runs it.
+TEST_CASE("the default config describes the hooks as they run")
+{
+    const auto text = default_config_toml();
+    for (const auto* words :
+         {"/bin/sh -c", "after its change is committed", "JSON on stdin", "POV_EVENT", "POV_ID", "pov's stderr", "10 s",
+          "warning", "the change is kept", "`pov cancel` runs no hook", "not on --dry-run"}) {
+        INFO(words);
+        CHECK(contains(text, words));
+    }
+    CHECK_FALSE(contains(text, "hooks that run"));
+}
+
+TEST_CASE("the default config's hook example is a working line once uncommented")
+{
+    std::istringstream lines(default_config_toml());
+    std::string line;
+    std::string example;
+    while (std::getline(lines, line)) {
+        if (line.rfind("#   on_create = ", 0) == 0) {
+            example = line.substr(4);
+        }
+    }
+    REQUIRE_FALSE(example.empty());
+    const auto config = parse_config("[hooks]\n" + example + "\n", "example.toml");
+    CHECK(contains(config.hooks.on_create, "curl"));
+    CHECK(contains(config.hooks.on_create, "--data-binary @-")); // the POV from stdin
+}
+
+TEST_CASE("config show names the hooks that will run, as a comment")
+{
+    CHECK(contains(config_to_toml(Config{}), "\n[hooks]\n# hooks that run: none\n"));
+    Config config;
+    config.hooks.on_create = "notify created";
+    config.hooks.on_start = "   ";
+    config.hooks.on_close = "notify closed";
+    const auto text = config_to_toml(config);
+    CHECK(contains(text, "\n# hooks that run: on_create, on_close\n"));
+    check_same(parse_config(text, "shown.toml"), config);
+}
