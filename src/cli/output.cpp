@@ -8,7 +8,12 @@ namespace pov::cli {
 
 void print_json(const Json& value)
 {
-    fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
+    fmt::print("{}", json_text(value));
+}
+
+std::string json_text(const Json& value)
+{
+    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json, bool id_when_quiet)

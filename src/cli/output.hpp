@@ -24,6 +24,8 @@ using render::Style;
 
 // Pretty-printed JSON on stdout.
 void print_json(const Json& value);
+// The text print_json prints, ending in a newline.
+std::string json_text(const Json& value);
 
 // After a change: warnings on stderr, then the record as JSON with --json, the id alone with
 // --quiet (when `id_when_quiet`), else the message.
