@@ -1,5 +1,6 @@
 #include "cli/command.hpp"
 
+#include "cli/hooks.hpp"
 #include "cli/output.hpp"
 
 #include <fmt/format.h>
@@ -162,14 +163,18 @@ void Command::read(bool& json_flag, std::function<void(Tracker&)> work)
     });
 }
 
-void Command::change(std::function<Outcome(Tracker&)> work, std::function<std::string(const Outcome&)> message)
+void Command::change(std::function<Outcome(Tracker&)> work, std::function<std::string(const Outcome&)> message,
+                     std::optional<HookEvent> event)
 {
     auto& json_flag = hold<bool>();
     json(json_flag);
-    run([context = context_, &json_flag, work = std::move(work), message = std::move(message)] {
+    run([context = context_, &json_flag, work = std::move(work), message = std::move(message), event] {
         auto tracker = context->tracker(OpenMode::existing);
         const auto outcome = work(tracker);
         report_outcome(*context, outcome, message(outcome), json_flag);
+        if (event) {
+            run_hook(*context, *event, outcome.pov);
+        }
     });
 }
 

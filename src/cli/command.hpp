@@ -96,8 +96,10 @@ public:
     void read(bool& json, std::function<void(Tracker&)> work);
 
     // A change of one POV: adds `--json`; prints the outcome's warnings, then the record as JSON with
-    // --json, nothing with --quiet, else `message(outcome)`.
-    void change(std::function<Outcome(Tracker&)> work, std::function<std::string(const Outcome&)> message);
+    // --json, nothing with --quiet, else `message(outcome)`; then runs the hook of `event`, if the
+    // config has one (section 14).
+    void change(std::function<Outcome(Tracker&)> work, std::function<std::string(const Outcome&)> message,
+                std::optional<HookEvent> event = std::nullopt);
 
 private:
     // What outlives this builder: the typed targets, the raw text of each option, and the

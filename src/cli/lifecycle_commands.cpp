@@ -1,6 +1,7 @@
 // qualify, approve, start, extend, close, cancel, reopen: the state machine (section 5).
 #include "cli/command.hpp"
 #include "cli/command_groups.hpp"
+#include "cli/hooks.hpp"
 #include "cli/output.hpp"
 #include "pov/duration.hpp"
 
@@ -32,6 +33,9 @@ void add_qualify(CLI::App& app, Context& context)
             fmt::print("{}", render_qualification(result, args.dry_run, Style(context.stdout_color())));
         }
         context.exit_code = result.qualification.qualified ? 0 : static_cast<int>(Exit::check_failed);
+        if (result.status_changed) {
+            run_hook(context, HookEvent::qualify, result.pov);
+        }
     });
 }
 
@@ -64,7 +68,8 @@ void add_start(CLI::App& app, Context& context)
                        const auto& pov = outcome.pov;
                        return fmt::format("Started POV {}: {} (planned end {}, {} days)", pov.id, pov.name,
                                           shown(pov.end), duration_days(*pov.start, *pov.end));
-                   });
+                   },
+                   HookEvent::start);
 }
 
 void add_extend(CLI::App& app, Context& context)
@@ -103,7 +108,8 @@ void add_close(CLI::App& app, Context& context)
     command.change([&args](Tracker& tracker) { return tracker.close(args.id, args.request); },
                    [](const Outcome& outcome) {
                        return fmt::format("Closed POV {}: {}", outcome.pov.id, to_string(*outcome.pov.result));
-                   });
+                   },
+                   HookEvent::close);
 }
 
 void add_cancel(CLI::App& app, Context& context)
@@ -115,6 +121,8 @@ void add_cancel(CLI::App& app, Context& context)
     Command command(app, context, "cancel", "Cancel an open POV");
     auto& args = command.hold<Args>();
     command.id(args.id).text("--reason", args.reason, "Why it is cancelled")->required();
+    // No hook: section 14 names four events, and `on_close` readers expect a result a cancelled
+    // POV does not have.
     command.change([&args](Tracker& tracker) { return tracker.cancel(args.id, args.reason); },
                    [](const Outcome& outcome) { return fmt::format("Cancelled POV {}", outcome.pov.id); });
 }

@@ -1,6 +1,7 @@
 // create, set, show, list, history: a POV's fields and the views of them.
 #include "cli/command.hpp"
 #include "cli/command_groups.hpp"
+#include "cli/hooks.hpp"
 #include "cli/output.hpp"
 #include "pov/document.hpp"
 #include "pov/fields.hpp"
@@ -92,6 +93,7 @@ void add_create(CLI::App& app, Context& context)
         const auto outcome = context.tracker(OpenMode::create).create(std::move(draft));
         report_outcome(context, outcome, fmt::format("Created POV {}: {}", outcome.pov.id, outcome.pov.name), args.json,
                        true);
+        run_hook(context, HookEvent::create, outcome.pov);
     });
 }
 
