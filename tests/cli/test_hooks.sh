@@ -29,6 +29,14 @@ hook_runs() {
   cat "$SEEN/runs" 2>/dev/null
 }
 
+# expect_hook_stdin EVENT ID NAME STATUS: the record the EVENT hook read on stdin.
+expect_hook_stdin() {
+  OUT=$(cat "$SEEN/$1.json")
+  expect_jq '.id' "$2" "on_$1 stdin: the id"
+  expect_jq '.name' "$3" "on_$1 stdin: the name"
+  expect_jq '.status' "$4" "on_$1 stdin: the status after the change"
+}
+
 # ---- each event, once, after its change --------------------------------------------------------
 run --config "$CFG" -q create "Acme Pilot" --account "Acme" --sa Sam --type guided --start 2026-03-02 \
   --end 2026-03-30 --stage 3 --deal new-logo --solution devsecops --why-now "Audit in Q2" \
@@ -40,10 +48,7 @@ id=$OUT
 expect_eq "$id" 1 "create -q prints only the id"
 expect_no_err "a hook that succeeds prints nothing"
 expect_eq "$(hook_runs)" "create 1" "on_create ran once with POV_EVENT=create, POV_ID=1"
-OUT=$(cat "$SEEN/create.json")
-expect_jq '.id' 1 "on_create stdin: the id"
-expect_jq '.name' "Acme Pilot" "on_create stdin: the name"
-expect_jq '.status' new "on_create stdin: the status"
+expect_hook_stdin create 1 "Acme Pilot" new
 expect_json '.risks | type == "array"' "on_create stdin: the risks, as show --json"
 run show "$id" --json
 expect_eq "$(jq -S . <<<"$OUT")" "$(jq -S . "$SEEN/create.json")" "on_create stdin is show --json"
@@ -68,9 +73,7 @@ expect_eq "$(hook_runs | tail -n 1)" "create $unready" "a qualify that fails run
 run --config "$CFG" qualify "$id"
 expect_rc 0 "qualify"
 expect_eq "$(hook_runs | tail -n 1)" "qualify $id" "on_qualify ran with POV_EVENT=qualify"
-OUT=$(cat "$SEEN/qualify.json")
-expect_jq '.status' qualified "on_qualify stdin: the status after the change"
-expect_jq '.name' "Acme Pilot" "on_qualify stdin: the name"
+expect_hook_stdin qualify "$id" "Acme Pilot" qualified
 runs_before=$(hook_runs | wc -l)
 run --config "$CFG" qualify "$id"
 expect_rc 0 "qualify an already qualified POV"
@@ -84,9 +87,7 @@ run --config "$CFG" start "$id"
 expect_rc 0 "start"
 expect_out "Started POV $id" "start prints its outcome"
 expect_eq "$(hook_runs | tail -n 1)" "start $id" "on_start ran with POV_EVENT=start"
-OUT=$(cat "$SEEN/start.json")
-expect_jq '.status' in_progress "on_start stdin: the status after the change"
-expect_jq '.id' "$id" "on_start stdin: the id"
+expect_hook_stdin start "$id" "Acme Pilot" in_progress
 
 run --config "$CFG" close "$id" --result successful --reason "All met"
 expect_fail 5 "close with a pending capability"
@@ -95,8 +96,7 @@ pov cap set "$id" 1 --status met --evidence "8 min"
 run --config "$CFG" close "$id" --result successful --reason "All met"
 expect_rc 0 "close"
 expect_eq "$(hook_runs | tail -n 1)" "close $id" "on_close ran with POV_EVENT=close"
-OUT=$(cat "$SEEN/close.json")
-expect_jq '.status' closed "on_close stdin: the status after the change"
+expect_hook_stdin close "$id" "Acme Pilot" closed
 expect_jq '.result' successful "on_close stdin: the result"
 
 # Cancel, reopen, extend and delete run none of the four (section 14 names only these).
