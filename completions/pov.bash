@@ -4,9 +4,9 @@
 # which bash-completion loads when you first complete pov. By hand: save it as
 # ~/.local/share/bash-completion/completions/pov, or put this line in ~/.bashrc:
 #     source <(pov completion bash)
-# It completes commands, options, fixed choices, dates and files; POV ids and the configured
-# solutions come from `pov __complete`, which reads the database (--db, --config on the line
-# count) and creates nothing.
+# It completes commands, options, fixed choices, dates and files; POV ids, success criterion
+# numbers and the configured solutions come from `pov __complete`, which reads the database
+# (--db, --config on the line count) and creates nothing.
 
 _pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion"
 
@@ -83,16 +83,18 @@ _pov_compgen_files() {
 _pov_helper() {
     local pov=${COMP_WORDS[0]}
     [[ $pov == "~/"* ]] && pov=$HOME/${pov#"~/"}
+    type -P "$pov" >/dev/null || pov=pov # an alias or function of another name
     "$pov" "${_pov_globals[@]}" __complete "$@" 2>/dev/null </dev/null
 }
 
-# _pov_ids [--all]: the POV ids (bash shows no descriptions, so the names are dropped).
-_pov_ids() {
-    local line ids=""
+# _pov_keys ARGS...: the first column of `pov __complete ARGS` (ids, criterion numbers); bash
+# shows no descriptions, so the names are dropped.
+_pov_keys() {
+    local line keys=""
     while IFS= read -r line; do
-        ids+=" ${line%%$'\t'*}"
-    done < <(_pov_helper ids "$@")
-    _pov_compgen_words "$ids" "$cur"
+        keys+=" ${line%%$'\t'*}"
+    done < <(_pov_helper "$@")
+    _pov_compgen_words "$keys" "$cur"
 }
 
 # _pov_values OPTION COMMAND: the values of OPTION.
@@ -143,7 +145,7 @@ _pov() {
 
     # The command, its subcommand (cap, plan, config, db, completion), the arguments after them,
     # and --db/--config for the helper.
-    local command="" sub="" arguments=0 i word value
+    local command="" sub="" arguments=0 first="" i word value
     local -a _pov_globals=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
@@ -168,7 +170,7 @@ _pov() {
         elif [[ -z $sub && -n $(_pov_subcommands "$command") ]]; then
             sub=$word
         else
-            ((arguments++))
+            ((arguments++ == 0)) && first=$word
         fi
     done
     local full=$command${sub:+ $sub}
@@ -201,10 +203,12 @@ _pov() {
     COMPREPLY=()
     if ((arguments == 0)); then
         case $(_pov_first_argument "$full") in
-            all-ids) _pov_ids --all ;;
-            open-ids) _pov_ids ;;
+            all-ids) _pov_keys ids --all ;;
+            open-ids) _pov_keys ids ;;
             file) _pov_compgen_files "$cur" ;;
         esac
+    elif ((arguments == 1)) && [[ $full == "cap set" || $full == "cap rm" ]]; then
+        _pov_keys capabilities "$first"
     fi
 }
 

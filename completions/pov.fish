@@ -2,9 +2,9 @@
 #
 # Installed by `cmake --install` and the .deb as .../share/fish/vendor_completions.d/pov.fish,
 # where fish looks. By hand: pov completion fish > ~/.config/fish/completions/pov.fish
-# It completes commands, options, fixed choices, dates and files; POV ids (with their names) and
-# the configured solutions come from `pov __complete`, which reads the database (--db, --config
-# on the line count) and creates nothing.
+# It completes commands, options, fixed choices, dates and files; POV ids and success criteria
+# (with their names) and the configured solutions come from `pov __complete`, which reads the
+# database (--db, --config on the line count) and creates nothing.
 
 # The words of the line so far that are not options or option values: the command, its
 # subcommand (cap, plan, config, db, completion) and their arguments.
@@ -75,6 +75,17 @@ function __pov_wants_id
     end
 end
 
+# __pov_wants_capability: the next word is the criterion number of cap set or cap rm.
+function __pov_wants_capability
+    set -l words (__pov_words)
+    test (count $words) -eq 3; and contains -- "$words[1] $words[2]" 'cap set' 'cap rm'
+end
+
+# __pov_capabilities: the criteria of the POV named on the line, with their titles.
+function __pov_capabilities
+    __pov_helper capabilities (__pov_words)[3]
+end
+
 # __pov_helper ARGS...: `pov __complete ARGS` on the database and config of the line; silent.
 function __pov_helper
     set -l tokens (commandline -opc)
@@ -93,6 +104,7 @@ function __pov_helper
         end
     end
     set -l pov (string replace -r '^~/' "$HOME/" -- $tokens[1])
+    command -q $pov; or set pov pov # an alias or function of another name
     $pov $globals __complete $argv 2>/dev/null </dev/null
 end
 
@@ -153,9 +165,10 @@ complete -c pov -n '__pov_needs_sub completion' -a bash -d 'The bash completion'
 complete -c pov -n '__pov_needs_sub completion' -a zsh -d 'The zsh completion'
 complete -c pov -n '__pov_needs_sub completion' -a fish -d 'The fish completion'
 
-# POV ids, described by their names; files for the FILE arguments.
+# POV ids and criterion numbers, described by their names; files for the FILE arguments.
 complete -c pov -n '__pov_wants_id open' -k -a '(__pov_helper ids)'
 complete -c pov -n '__pov_wants_id all' -k -a '(__pov_helper ids --all)'
+complete -c pov -n __pov_wants_capability -k -a '(__pov_capabilities)'
 complete -c pov -n '__pov_is db backup' -F
 complete -c pov -n '__pov_is import' -F
 

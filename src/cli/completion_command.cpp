@@ -24,23 +24,43 @@ void silently(const std::function<void()>& work)
     }
 }
 
-// Every POV (`all`) or the open ones, as `ID<TAB>NAME` lines. The database is opened read-only:
-// a completion creates, migrates and locks nothing, and waits at most a moment for a writer.
-void print_ids(Context& context, bool all)
+// A tracker on the database opened read-only: a completion creates, migrates and locks nothing,
+// and waits at most a moment for a writer.
+template <typename Work> void with_read_only_tracker(Context& context, Work work)
 {
     auto options = context.store_options(OpenMode::read_only);
     options.busy_timeout_ms = std::min(options.busy_timeout_ms, 200);
     const auto store = open_store(options);
+    Tracker tracker(*store, context.config(), context.clock());
+    work(tracker);
+}
+
+// Every POV (`all`) or the open ones, as `ID<TAB>NAME` lines.
+void print_ids(Context& context, bool all)
+{
     ListFilter filter;
     if (!all) {
         filter.statuses = {Status::new_, Status::qualified, Status::in_progress};
     }
-    Tracker tracker(*store, context.config(), context.clock());
-    std::string lines;
-    for (const auto& pov : tracker.list(filter)) {
-        lines += fmt::format("{}\t{}\n", pov.id, pov.name);
-    }
-    fmt::print("{}", lines);
+    with_read_only_tracker(context, [&filter](Tracker& tracker) {
+        std::string lines;
+        for (const auto& pov : tracker.list(filter)) {
+            lines += fmt::format("{}\t{}\n", pov.id, pov.name);
+        }
+        fmt::print("{}", lines);
+    });
+}
+
+// A POV's success criteria, as `N<TAB>TITLE` lines.
+void print_capabilities(Context& context, const std::string& id)
+{
+    with_read_only_tracker(context, [&id](Tracker& tracker) {
+        std::string lines;
+        for (const auto& capability : tracker.get(parse_id(id)).capabilities) {
+            lines += fmt::format("{}\t{}\n", capability.n, capability.title);
+        }
+        fmt::print("{}", lines);
+    });
 }
 
 void add_completion_helper(CLI::App& app, Context& context)
@@ -53,6 +73,12 @@ void add_completion_helper(CLI::App& app, Context& context)
     auto& all = ids.hold<bool>();
     ids.flag("--all", all, "Every POV, closed and cancelled too");
     ids.run([&context, &all] { silently([&] { print_ids(context, all); }); });
+
+    // The id as text: a malformed one completes nothing, like any other error here.
+    Command capabilities(*helper, context, "capabilities", "N<TAB>TITLE of each success criterion of POV ID");
+    auto& id = capabilities.hold<std::string>();
+    capabilities.text("ID", id, "The POV's id")->required();
+    capabilities.run([&context, &id] { silently([&] { print_capabilities(context, id); }); });
 
     Command(*helper, context, "solutions", "The configured solutions, one a line").run([&context] {
         silently([&context] {

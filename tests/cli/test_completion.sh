@@ -107,6 +107,22 @@ offers "" --db "$DB" show 1 ''
 offers "" --db "$DB" cap add 1 ''
 offers "1 2" --db "$DB" signoff --champion ''
 
+pov cap add 1 "Scans on every merge request"
+pov cap add 1 "Triage: one place"
+offers "1 2" --db "$DB" cap set 1 ''
+offers "2" --db "$DB" cap rm 1 2
+offers "" --db "$DB" cap set 2 ''
+offers "" --db "$DB" cap set 1 1 ''
+run __complete capabilities 1
+expect_eq "$OUT" $'1\tScans on every merge request\n2\tTriage: one place' \
+  "__complete capabilities prints N<TAB>TITLE"
+for id in 99 abc; do
+  run __complete capabilities "$id"
+  expect_rc 0 "__complete capabilities $id"
+  expect_no_out "__complete capabilities $id"
+  expect_no_err "__complete capabilities $id"
+done
+
 pov cancel 2 --reason "Budget frozen"
 offers "1" --db "$DB" qualify ''
 offers "1 2" --db "$DB" reopen ''
@@ -170,6 +186,8 @@ if command -v fish >/dev/null; then
   expect_eq "$(fish_offers "pov --config $WORK/custom.toml set 1 --solution " | cut -f1 | paste -sd " ")" \
     "observability platform-engineering" "fish completes --solution from the config"
   expect_eq "$(fish_offers "pov cap " | cut -f1 | paste -sd " ")" "add list rm set" "fish completes cap's subcommands"
+  expect_eq "$(fish_offers "pov --db $DB cap set 1 ")" $'1\tScans on every merge request\n2\tTriage: one place' \
+    "fish completes criteria with titles"
 else
   echo "SKIP: fish is not installed; completions/pov.fish not checked (make deps installs it)"
 fi
