@@ -65,6 +65,24 @@ offers "today tomorrow yesterday" start 1 --on ''
 offers "today tomorrow yesterday" create X --end ''
 offers "" create X --account ''
 
+# Every choice `--help` shows (its spellings come from EnumNames) is what bash offers, for every
+# command: the script's lists cannot drift from the binary's.
+help_commands() {
+  "$POV_BIN" "$@" --help </dev/null | awk '/^Subcommands:/ { on = 1; next } on && /^$/ { on = 0 } on && NF { print $1 }'
+}
+for command in $(help_commands); do
+  subs=$(help_commands "$command")
+  for path in ${subs:+$(for s in $subs; do echo "$command:$s"; done)} ${subs:-$command}; do
+    while read -r option values; do
+      expected=$(tr '|' '\n' <<<"$values" | sort | paste -sd " ")
+      got=$(bash_offers ${path/:/ } "$option" '')
+      # list --status also offers in-progress, which the CLI accepts for in_progress
+      [[ $path == list && $option == --status ]] && got=${got/in-progress /}
+      expect_eq "$got" "$expected" "bash completes the choices of '${path/:/ } $option'"
+    done < <("$POV_BIN" ${path/:/ } --help </dev/null | sed -nE 's/^ +(--[a-z-]+) ([a-z_-]+(\|[a-z_-]+)+).*/\1 \2/p')
+  done
+done
+
 # ---- files -------------------------------------------------------------------------------------
 touch "$WORK/backup-old.db" "$WORK/plan.toml"
 offers "$WORK/backup-old.db" db backup "$WORK/backup"
