@@ -6,13 +6,15 @@ DEMO_DB ?= demo.db
 SANITIZE_BUILD ?= build-sanitize
 
 # Debian packages: the toolchain, the libraries, and what the tests use (jq, sqlite3, xmllint,
-# python3; script(1) comes with every Debian); clang-format for the format check.
+# python3; script(1) comes with every Debian; mandoc lints the man page; zsh and fish check their
+# completions; dpkg-dev and file let CPack build the .deb); clang-format for the format check.
 PACKAGES := cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev \
-            libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils python3
+            libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils python3 \
+            mandoc zsh fish dpkg-dev file
 CHECK_PACKAGES := clang-format-14
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps check-deps configure build test run sanitize format format-check clean
+.PHONY: all deps check-deps configure build test run deb sanitize format format-check clean
 
 all: build
 
@@ -52,6 +54,11 @@ run: configure
 	$(POV) --db $(DEMO_DB) demo
 	$(POV) --db $(DEMO_DB) list
 	$(POV) --db $(DEMO_DB) show 4
+
+# A Debian package of pov (the program, its man page, the completions) in $(BUILD)/:
+# install it with `apt install ./$(BUILD)/pov_*.deb`.
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps

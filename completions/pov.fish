@@ -1,11 +1,13 @@
 # fish completion for pov
 #
-# Install: copy to ~/.config/fish/completions/pov.fish
-# Static: it completes commands, options and fixed choices, and file names for
-# --db, --config, --output, --include and `db backup FILE`. It does not complete POV ids.
+# Installed by `cmake --install` and the .deb as .../share/fish/vendor_completions.d/pov.fish,
+# where fish looks. By hand: pov completion fish > ~/.config/fish/completions/pov.fish
+# It completes commands, options, fixed choices, dates and files; POV ids and success criteria
+# (with their names) and the configured solutions come from `pov __complete`, which reads the
+# database (--db, --config on the line count) and creates nothing.
 
-# The command (and, for cap, config and db, the subcommand) on the line so far,
-# skipping global options and their values.
+# The words of the line so far that are not options or option values: the command, its
+# subcommand (cap, plan, config, db, completion) and their arguments.
 function __pov_words
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -17,27 +19,26 @@ function __pov_words
             continue
         end
         switch $token
-            case --db --config --today --output --include --capability --name --status --sa --account \
+            case --champion --economic-buyer
+                # flags of signoff; fields (with a value) of create and set
+                if test "$words[1]" != signoff
+                    set skip 1
+                end
+            case --db --config --today --output --include --from --capability --name --status --sa --account \
                 --type --ending-within --sort --limit --target --outcome --evidence --title --on --by --to \
                 --reason --went-well --problems --change --on-track --result --competitor --loss-type \
                 --period --since --until --format --opportunity --stage --segment --deal --net-arr \
-                --lam-significant --strategic --solution --owner --csm --champion --economic-buyer \
-                --technical-lead --business-owner --why-now --why-anything --metrics --decision-process \
-                --pain --eb-access --impact --desired-future --business-outcomes --objective --in-scope \
-                --out-of-scope --customer-commitments --next-steps --start --end --ps-positioned \
-                --license-purchased
+                --lam-significant --strategic --solution --owner --csm --technical-lead --business-owner \
+                --why-now --why-anything --metrics --decision-process --pain --eb-access --impact \
+                --desired-future --business-outcomes --objective --in-scope --out-of-scope \
+                --customer-commitments --next-steps --start --end --ps-positioned --license-purchased
                 set skip 1
             case '-*'
             case '*'
                 set -a words $token
         end
     end
-    if test (count $words) -ge 1
-        echo $words[1]
-        if contains -- $words[1] cap config db; and test (count $words) -ge 2
-            echo $words[2]
-        end
-    end
+    string join \n -- $words
 end
 
 # True when no command is given yet.
@@ -48,19 +49,63 @@ end
 # __pov_is COMMAND [SUB]: true when the line holds this command (and subcommand).
 function __pov_is
     set -l words (__pov_words)
-    test (count $words) -ge 1; or return 1
-    test "$words[1]" = "$argv[1]"; or return 1
-    if test (count $argv) -ge 2
-        test (count $words) -ge 2; and test "$words[2]" = "$argv[2]"
-    else
-        return 0
+    test (count $words) -ge (count $argv); or return 1
+    for i in (seq (count $argv))
+        test "$words[$i]" = "$argv[$i]"; or return 1
     end
 end
 
-# __pov_needs_sub COMMAND: the command is cap, config or db and its subcommand is missing.
+# __pov_needs_sub COMMAND: the line holds this command group and not yet its subcommand.
 function __pov_needs_sub
     set -l words (__pov_words)
     test (count $words) -eq 1; and test "$words[1]" = "$argv[1]"
+end
+
+# __pov_wants_id open|all: the next word is the POV id of a command that takes one; `all` for
+# the commands that may name any POV (reads, set, edit, reopen), `open` for the others.
+function __pov_wants_id
+    set -l words (__pov_words)
+    switch "$words"
+        case show history results reopen set edit 'cap list' 'plan show'
+            test "$argv[1]" = all
+        case signoff qualify approve start extend log retro close cancel 'cap add' 'cap set' 'cap rm'
+            test "$argv[1]" = open
+        case '*'
+            return 1
+    end
+end
+
+# __pov_wants_capability: the next word is the criterion number of cap set or cap rm.
+function __pov_wants_capability
+    set -l words (__pov_words)
+    test (count $words) -eq 3; and contains -- "$words[1] $words[2]" 'cap set' 'cap rm'
+end
+
+# __pov_capabilities: the criteria of the POV named on the line, with their titles.
+function __pov_capabilities
+    __pov_helper capabilities (__pov_words)[3]
+end
+
+# __pov_helper ARGS...: `pov __complete ARGS` on the database and config of the line; silent.
+function __pov_helper
+    set -l tokens (commandline -opc)
+    set -l globals
+    set -l n (count $tokens)
+    for i in (seq 2 (math $n - 1))
+        switch $tokens[$i]
+            case --db --config
+                set -a globals $tokens[$i] (string replace -r '^~/' "$HOME/" -- $tokens[(math $i + 1)])
+        end
+    end
+    for token in $tokens
+        switch $token
+            case '--db=*' '--config=*'
+                set -a globals (string replace -r '=~/' "=$HOME/" -- $token)
+        end
+    end
+    set -l pov (string replace -r '^~/' "$HOME/" -- $tokens[1])
+    command -q $pov; or set pov pov # an alias or function of another name
+    $pov $globals __complete $argv 2>/dev/null </dev/null
 end
 
 complete -c pov -f
@@ -79,6 +124,8 @@ complete -c pov -n __pov_needs_command -a init -d 'Create the database if missin
 complete -c pov -n __pov_needs_command -a db -d 'The database file: check, backup, path'
 complete -c pov -n __pov_needs_command -a create -d 'Create a POV'
 complete -c pov -n __pov_needs_command -a set -d "Change a POV's fields"
+complete -c pov -n __pov_needs_command -a edit -d 'Edit a POV as a TOML plan in $VISUAL or $EDITOR'
+complete -c pov -n __pov_needs_command -a plan -d 'TOML plans: template, show'
 complete -c pov -n __pov_needs_command -a show -d 'Everything about one POV, with its risks'
 complete -c pov -n __pov_needs_command -a list -d 'List POVs (the open ones by default)'
 complete -c pov -n __pov_needs_command -a history -d 'The audit log of one POV'
@@ -88,28 +135,42 @@ complete -c pov -n __pov_needs_command -a qualify -d 'Check the ten qualificatio
 complete -c pov -n __pov_needs_command -a approve -d "Record a manager's approval"
 complete -c pov -n __pov_needs_command -a start -d 'Start a qualified POV'
 complete -c pov -n __pov_needs_command -a extend -d "Move an in-progress POV's end"
+complete -c pov -n __pov_needs_command -a log -d "Add a note to a POV's journal"
+complete -c pov -n __pov_needs_command -a retro -d 'Record a weekly retrospective'
 complete -c pov -n __pov_needs_command -a close -d 'Close an in-progress POV with its result'
 complete -c pov -n __pov_needs_command -a cancel -d 'Cancel an open POV'
 complete -c pov -n __pov_needs_command -a reopen -d 'Reopen a closed or cancelled POV'
-complete -c pov -n __pov_needs_command -a log -d "Add a note to a POV's journal"
-complete -c pov -n __pov_needs_command -a retro -d 'Record a weekly retrospective'
 complete -c pov -n __pov_needs_command -a report -d 'The weekly report'
 complete -c pov -n __pov_needs_command -a results -d 'The results document for the executive sponsor'
+complete -c pov -n __pov_needs_command -a export -d 'All data out: json, csv or salesforce'
+complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export (json)'
 complete -c pov -n __pov_needs_command -a config -d 'The TOML config: init, show, path'
 complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with sample POVs'
+complete -c pov -n __pov_needs_command -a completion -d 'Print a shell completion script: bash, zsh, fish'
 
 # Subcommands.
 complete -c pov -n '__pov_needs_sub cap' -a add -d 'Add a success criterion (at most 5)'
 complete -c pov -n '__pov_needs_sub cap' -a set -d 'Change a success criterion'
 complete -c pov -n '__pov_needs_sub cap' -a rm -d 'Remove a success criterion'
 complete -c pov -n '__pov_needs_sub cap' -a list -d "A POV's success criteria"
+complete -c pov -n '__pov_needs_sub plan' -a template -d 'Print a commented blank plan'
+complete -c pov -n '__pov_needs_sub plan' -a show -d 'Print a POV as a plan'
 complete -c pov -n '__pov_needs_sub config' -a init -d 'Write the default config'
 complete -c pov -n '__pov_needs_sub config' -a show -d 'Print the config in effect'
 complete -c pov -n '__pov_needs_sub config' -a path -d "Print the config file's path"
 complete -c pov -n '__pov_needs_sub db' -a check -d "Check the database's integrity"
 complete -c pov -n '__pov_needs_sub db' -a backup -d 'Copy the database to FILE'
 complete -c pov -n '__pov_needs_sub db' -a path -d "Print the database file's path"
+complete -c pov -n '__pov_needs_sub completion' -a bash -d 'The bash completion'
+complete -c pov -n '__pov_needs_sub completion' -a zsh -d 'The zsh completion'
+complete -c pov -n '__pov_needs_sub completion' -a fish -d 'The fish completion'
+
+# POV ids and criterion numbers, described by their names; files for the FILE arguments.
+complete -c pov -n '__pov_wants_id open' -k -a '(__pov_helper ids)'
+complete -c pov -n '__pov_wants_id all' -k -a '(__pov_helper ids --all)'
+complete -c pov -n __pov_wants_capability -k -a '(__pov_capabilities)'
 complete -c pov -n '__pov_is db backup' -F
+complete -c pov -n '__pov_is import' -F
 
 # --json on the commands that take it.
 for c in create set show list history signoff qualify approve start extend close cancel reopen log retro report
@@ -131,7 +192,7 @@ for c in create set
     complete -c pov -n $n -l lam-significant -x -a 'yes no' -d 'Significant landed addressable market'
     complete -c pov -n $n -l type -x -a 'guided onsite paid lite' -d 'POV type'
     complete -c pov -n $n -l strategic -x -a 'yes no' -d 'A strategic POV'
-    complete -c pov -n $n -l solution -x -a 'devsecops software-compliance automated-software-delivery devops-platform' -d 'The solution the POV proves'
+    complete -c pov -n $n -l solution -x -a '(__pov_helper solutions)' -d 'The solution the POV proves'
     complete -c pov -n $n -l owner -x -d 'The SAL or AE who owns the opportunity'
     complete -c pov -n $n -l sa -x -d 'The Solutions Architect who owns execution'
     complete -c pov -n $n -l csm -x -d 'The Customer Success Manager'
@@ -157,9 +218,13 @@ for c in create set
     complete -c pov -n $n -l end -x -a 'today yesterday tomorrow' -d 'Planned end date'
     complete -c pov -n $n -l ps-positioned -x -a 'yes no' -d 'Professional services positioned'
     complete -c pov -n $n -l license-purchased -x -a 'yes no' -d "A paid POV's prorated licence is bought"
+    complete -c pov -n $n -l from -r -F -d 'Take the fields from a TOML plan'
 end
 complete -c pov -n '__pov_is create' -l capability -x -d "A success criterion's title (repeatable)"
 complete -c pov -n '__pov_is set' -l name -x -d "The POV's name"
+
+# plan template
+complete -c pov -n '__pov_is plan template' -l type -x -a 'guided onsite paid lite' -d 'The POV type'
 
 # list
 complete -c pov -n '__pov_is list' -l status -x -a 'new qualified in_progress in-progress closed cancelled' -d 'Only this status (repeatable)'
@@ -216,6 +281,11 @@ complete -c pov -n '__pov_is report' -l output -r -F -d 'Write to FILE instead o
 complete -c pov -n '__pov_is report' -l include -r -F -d "Add another SA's database, read-only"
 complete -c pov -n '__pov_is results' -l format -x -a 'markdown html' -d 'The output format'
 complete -c pov -n '__pov_is results' -l output -r -F -d 'Write to FILE instead of stdout'
+
+# export, import
+complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'The output format'
+complete -c pov -n '__pov_is export' -l output -r -F -d 'Write to FILE instead of stdout'
+complete -c pov -n '__pov_is import' -l dry-run -d 'Only check; change nothing'
 
 # config init
 complete -c pov -n '__pov_is config init' -l force -d 'Overwrite an existing config'

@@ -66,6 +66,7 @@ int run(Context& context, int argc, char** argv)
     add_results_command(app, context);
     add_config_commands(app, context);
     add_demo_command(app, context);
+    add_completion_commands(app, context);
 
     try {
         app.parse(argc, argv);

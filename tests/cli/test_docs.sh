@@ -1,6 +1,7 @@
 # The documentation keeps step with the binary: every command that `pov --help` lists is
-# documented in the man page and the guide and completed by the bash completion; every option of
-# every command is in the bash completion and the guide (those of `create` required by name).
+# documented in the man page and the guide and completed by the bash, zsh and fish completions;
+# every option of every command is in the bash completion, the guide and the man page, and named
+# by the zsh and fish completions (those of `create` required by name).
 # Run by hand: POV_BIN=build/pov bash tests/cli/test_docs.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -8,6 +9,8 @@ ROOT=${POV_SOURCE_DIR:-$(dirname "$0")/../..}
 MAN=$ROOT/docs/pov.1
 GUIDE=$ROOT/docs/guide.md
 BASH_COMPLETION=$ROOT/completions/pov.bash
+ZSH_COMPLETION=$ROOT/completions/_pov
+FISH_COMPLETION=$ROOT/completions/pov.fish
 
 # doc_check DESCRIPTION COMMAND...: one check; fails when COMMAND fails.
 doc_check() {
@@ -41,12 +44,42 @@ completes() {
            printf "%s\n" "${COMPREPLY[@]}"' _ "$BASH_COMPLETION" "$@"
 }
 
+# man_has_word WORD: the man page holds WORD as a whole token, its font escapes (\fB…) read away.
+man_has_word() {
+  sed -E 's/\\f[BIRP]//g' "$MAN" >"$WORK/man.txt"
+  has_word "$WORK/man.txt" "$1"
+}
+
+# zsh_names WORD: the zsh completion offers WORD as a command ('create:…') or an option
+# ('--json[…', '--account=[…', {-q,--quiet}).
+zsh_names() {
+  if [[ $1 == -* ]]; then
+    grep -qE -- "(^|[^A-Za-z0-9_-])$1(=?\[|[,}])" "$ZSH_COMPLETION"
+  else
+    grep -qF -- "'$1:" "$ZSH_COMPLETION"
+  fi
+}
+
+# fish_names WORD [COMMAND]: the fish completion offers WORD as an option (-l json, -s q), a
+# command, or a subcommand of COMMAND.
+fish_names() {
+  case $1 in
+    --*) grep -qE -- "-l ${1#--}( |$)" "$FISH_COMPLETION" ;;
+    -*) grep -qE -- "-s ${1#-}( |$)" "$FISH_COMPLETION" ;;
+    *) if [[ -n ${2-} ]]; then
+         grep -qE -- "__pov_needs_sub $2' -a $1( |$)" "$FISH_COMPLETION"
+       else
+         grep -qE -- "__pov_needs_command -a $1( |$)" "$FISH_COMPLETION"
+       fi ;;
+  esac
+}
+
 # in_list WORD LIST: LIST (one per line) holds WORD.
 in_list() {
   grep -qxF -- "$1" <<<"$2"
 }
 
-for file in "$MAN" "$GUIDE" "$BASH_COMPLETION"; do
+for file in "$MAN" "$GUIDE" "$BASH_COMPLETION" "$ZSH_COMPLETION" "$FISH_COMPLETION"; do
   doc_check "$file exists" test -s "$file"
 done
 
@@ -59,11 +92,15 @@ for command in $commands; do
   doc_check "docs/pov.1 documents 'pov $command'" has_word "$MAN" "pov $command"
   doc_check "docs/guide.md documents 'pov $command'" has_word "$GUIDE" "pov $command"
   doc_check "completions/pov.bash completes '$command'" grep -qwF -- "$command" <<<"$command_list"
+  doc_check "completions/_pov completes '$command'" zsh_names "$command"
+  doc_check "completions/pov.fish completes '$command'" fish_names "$command"
   for sub in $(help_subcommands "$command"); do
     doc_check "docs/pov.1 documents 'pov $command $sub'" has_word "$MAN" "pov $command $sub"
     doc_check "docs/guide.md documents 'pov $command $sub'" has_word "$GUIDE" "pov $command $sub"
     doc_check "completions/pov.bash completes '$command $sub'" \
       grep -qE -- "^ *$command\) .*[\" ]$sub[\" ]" "$BASH_COMPLETION"
+    doc_check "completions/_pov completes '$command $sub'" zsh_names "$sub"
+    doc_check "completions/pov.fish completes '$command $sub'" fish_names "$sub" "$command"
   done
 done
 
@@ -84,6 +121,9 @@ for command in $commands; do
     for option in $(help_options ${path/:/ }); do
       doc_check "completions/pov.bash completes '${path/:/ }' option $option" in_list "$option" "$offered"
       doc_check "docs/guide.md has '${path/:/ }' option $option" has_word "$GUIDE" "$option"
+      doc_check "docs/pov.1 has '${path/:/ }' option $option" man_has_word "$option"
+      doc_check "completions/_pov completes '${path/:/ }' option $option" zsh_names "$option"
+      doc_check "completions/pov.fish completes '${path/:/ }' option $option" fish_names "$option"
     done
   done
 done
