@@ -11,6 +11,13 @@ void print_json(const Json& value)
     fmt::print("{}\n", value.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
+std::string fields_message(const Outcome& outcome)
+{
+    return outcome.changed.empty()
+               ? fmt::format("POV {} unchanged", outcome.pov.id)
+               : fmt::format("Updated POV {}: {}", outcome.pov.id, fmt::join(outcome.changed, ", "));
+}
+
 void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json, bool id_when_quiet)
 {
     for (const auto& warning : outcome.warnings) {
