@@ -4,9 +4,9 @@
 # ~/.local/share/bash-completion/completions/pov), or source it from ~/.bashrc:
 #     source /path/to/completions/pov.bash
 # Static: it completes commands, options and fixed choices, and file names for
-# --db, --config, --output, --include and `db backup FILE`. It does not complete POV ids.
+# --db, --config, --output, --include, --from and `db backup FILE`. It does not complete POV ids.
 
-_pov_commands="init db create set show list history cap signoff qualify approve start extend close cancel reopen log retro report results config demo"
+_pov_commands="init db create set plan edit show list history cap signoff qualify approve start extend close cancel reopen log retro report results config demo"
 _pov_global_options="--db --config --today --no-color -q --quiet --version -h --help"
 _pov_field_options="--account --opportunity --stage --segment --deal --net-arr --lam-significant --type --strategic --solution --owner --sa --csm --champion --economic-buyer --technical-lead --business-owner --why-now --why-anything --metrics --decision-process --pain --eb-access --impact --desired-future --business-outcomes --objective --in-scope --out-of-scope --customer-commitments --next-steps --start --end --ps-positioned --license-purchased"
 _pov_solutions="devsecops software-compliance automated-software-delivery devops-platform"
@@ -14,9 +14,11 @@ _pov_solutions="devsecops software-compliance automated-software-delivery devops
 # The options of a command ("cap add", "report", ...).
 _pov_command_options() {
     case $1 in
-        init | demo | "config show" | "config path" | "db check" | "db backup" | "db path") echo "" ;;
-        create) echo "$_pov_field_options --capability --json" ;;
-        set) echo "--name $_pov_field_options --json" ;;
+        init | demo | "config show" | "config path" | "db check" | "db backup" | "db path" | "plan show") echo "" ;;
+        create) echo "$_pov_field_options --capability --from --json" ;;
+        set) echo "--name $_pov_field_options --from --json" ;;
+        "plan template") echo "--type" ;;
+        edit) echo "--json" ;;
         show | history | log | "cap rm" | "cap list") echo "--json" ;;
         list) echo "--status --sa --account --type --overdue --ending-within --all --sort --limit --json" ;;
         "cap add") echo "--target --outcome --json" ;;
@@ -39,7 +41,7 @@ _pov_command_options() {
 # Options that take a value (the next word is that value, not a command).
 _pov_takes_value() {
     case $1 in
-        --db | --config | --today | --output | --include | --capability | --name | \
+        --db | --config | --today | --output | --include | --from | --capability | --name | \
         --status | --sa | --account | --type | --ending-within | --sort | --limit | \
         --target | --outcome | --evidence | --title | --on | --by | --to | --reason | \
         --went-well | --problems | --change | --on-track | --result | --competitor | --loss-type | \
@@ -74,7 +76,7 @@ _pov() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
 
-    # Find the command and, for cap, config and db, its subcommand.
+    # Find the command and, for cap, config, db and plan, its subcommand.
     local command="" sub="" i word
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
@@ -84,7 +86,7 @@ _pov() {
             [[ $word != *=* ]] && _pov_takes_value "$word" && [[ ${COMP_WORDS[i + 1]} != "=" ]] && ((i++))
         elif [[ -z $command ]]; then
             command=$word
-        elif [[ -z $sub && ($command == cap || $command == config || $command == db) ]]; then
+        elif [[ -z $sub && ($command == cap || $command == config || $command == db || $command == plan) ]]; then
             sub=$word
         fi
     done
@@ -93,7 +95,7 @@ _pov() {
 
     # The value of the option before the cursor.
     case $prev in
-        --db | --config | --output | --include)
+        --db | --config | --output | --include | --from)
             _pov_compgen_files "$cur"
             return
             ;;
@@ -149,6 +151,7 @@ _pov() {
             cap) _pov_compgen_words "add set rm list" "$cur"; return ;;
             config) _pov_compgen_words "init show path" "$cur"; return ;;
             db) _pov_compgen_words "check backup path" "$cur"; return ;;
+            plan) _pov_compgen_words "template show" "$cur"; return ;;
         esac
     fi
 

@@ -2,9 +2,9 @@
 #
 # Install: copy to ~/.config/fish/completions/pov.fish
 # Static: it completes commands, options and fixed choices, and file names for
-# --db, --config, --output, --include and `db backup FILE`. It does not complete POV ids.
+# --db, --config, --output, --include, --from and `db backup FILE`. It does not complete POV ids.
 
-# The command (and, for cap, config and db, the subcommand) on the line so far,
+# The command (and, for cap, config, db and plan, the subcommand) on the line so far,
 # skipping global options and their values.
 function __pov_words
     set -l tokens (commandline -opc)
@@ -17,7 +17,7 @@ function __pov_words
             continue
         end
         switch $token
-            case --db --config --today --output --include --capability --name --status --sa --account \
+            case --db --config --today --output --include --from --capability --name --status --sa --account \
                 --type --ending-within --sort --limit --target --outcome --evidence --title --on --by --to \
                 --reason --went-well --problems --change --on-track --result --competitor --loss-type \
                 --period --since --until --format --opportunity --stage --segment --deal --net-arr \
@@ -34,7 +34,7 @@ function __pov_words
     end
     if test (count $words) -ge 1
         echo $words[1]
-        if contains -- $words[1] cap config db; and test (count $words) -ge 2
+        if contains -- $words[1] cap config db plan; and test (count $words) -ge 2
             echo $words[2]
         end
     end
@@ -57,7 +57,7 @@ function __pov_is
     end
 end
 
-# __pov_needs_sub COMMAND: the command is cap, config or db and its subcommand is missing.
+# __pov_needs_sub COMMAND: the command is cap, config, db or plan and its subcommand is missing.
 function __pov_needs_sub
     set -l words (__pov_words)
     test (count $words) -eq 1; and test "$words[1]" = "$argv[1]"
@@ -79,6 +79,8 @@ complete -c pov -n __pov_needs_command -a init -d 'Create the database if missin
 complete -c pov -n __pov_needs_command -a db -d 'The database file: check, backup, path'
 complete -c pov -n __pov_needs_command -a create -d 'Create a POV'
 complete -c pov -n __pov_needs_command -a set -d "Change a POV's fields"
+complete -c pov -n __pov_needs_command -a plan -d 'A POV as a TOML plan: template, show'
+complete -c pov -n __pov_needs_command -a edit -d 'Edit a POV as a TOML plan in $VISUAL or $EDITOR'
 complete -c pov -n __pov_needs_command -a show -d 'Everything about one POV, with its risks'
 complete -c pov -n __pov_needs_command -a list -d 'List POVs (the open ones by default)'
 complete -c pov -n __pov_needs_command -a history -d 'The audit log of one POV'
@@ -110,9 +112,14 @@ complete -c pov -n '__pov_needs_sub db' -a check -d "Check the database's integr
 complete -c pov -n '__pov_needs_sub db' -a backup -d 'Copy the database to FILE'
 complete -c pov -n '__pov_needs_sub db' -a path -d "Print the database file's path"
 complete -c pov -n '__pov_is db backup' -F
+complete -c pov -n '__pov_needs_sub plan' -a template -d 'A commented blank plan to fill in'
+complete -c pov -n '__pov_needs_sub plan' -a show -d 'A POV as a plan'
+complete -c pov -n '__pov_is plan template' -l type -x -a 'guided onsite paid lite' -d 'Fill in this type'
+complete -c pov -n '__pov_is create' -l from -r -F -d 'Take the fields from a TOML plan'
+complete -c pov -n '__pov_is set' -l from -r -F -d 'Take the fields from a TOML plan'
 
 # --json on the commands that take it.
-for c in create set show list history signoff qualify approve start extend close cancel reopen log retro report
+for c in create set edit show list history signoff qualify approve start extend close cancel reopen log retro report
     complete -c pov -n "__pov_is $c" -l json -d 'Print the result as JSON'
 end
 for s in add set rm list
