@@ -74,13 +74,19 @@ Outcome edit_pov(Context& context, Tracker& tracker, std::int64_t id, bool& edit
             context, plan, [&] { return tracker.get(id); },
             [&] { return tracker.set(id, plan->fields, plan->capabilities); });
     } catch (const Error& e) {
-        const auto kept = keep();
-        // The message names the plan as `name`; a name taken (two edits in a second) got a suffix.
         std::string message = e.what();
+        auto details = e.details();
+        std::string kept;
+        try {
+            kept = keep();
+        } catch (const Error& not_kept) {
+            details.push_back(fmt::format("The edited plan could not be kept: {}", not_kept.what()));
+            throw Error(e.code(), message, details);
+        }
+        // The message names the plan as `name`; a name taken (two edits in a second) got a suffix.
         if (message.starts_with(name)) {
             message.replace(0, name.size(), std::filesystem::path(kept).filename().string());
         }
-        auto details = e.details();
         details.push_back(fmt::format("The edited plan is kept in {}", kept));
         details.push_back(fmt::format("Fix it, then: pov set {} --from {}", id, shell_quoted(kept)));
         throw Error(e.code(), message, details);

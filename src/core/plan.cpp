@@ -72,7 +72,7 @@ std::string_view type_name(const toml::node& node)
     return "nothing";
 }
 
-// The TOML types a field's key takes besides text, and how the error names what it takes.
+// What a field's key takes, for the error about a value of the wrong TOML type.
 std::string_view expected_value(FieldKind kind)
 {
     switch (kind) {

@@ -326,6 +326,29 @@ expect_rc 0 "an EDITOR path with spaces"
 run show 1 --json
 expect_jq '.stage' 3 "the editor at a path with spaces ran"
 
+# Without HOME there is no data folder: the edit is kept in the temporary folder.
+TMP2="$WORK/tmp2"
+mkdir -p "$TMP2"
+OUT=$(env -u HOME TMPDIR="$TMP2" EDITOR="$(q "$BIN/set-field") stage 12" "$POV_BIN" --db "$DB" edit 1 2>"$WORK/stderr" </dev/null)
+RC=$?
+ERR=$(cat "$WORK/stderr")
+expect_fail 3 "an invalid edit without HOME"
+expect_err "The edited plan is kept in $TMP2/pov-1-" "without HOME the edit is kept in the temporary folder"
+
+# A POV changed by someone else while it is edited is not overwritten (exit 5); the edit is kept.
+cat >"$BIN/meanwhile" <<EOF
+#!/bin/sh
+"$POV_BIN" --db "$DB" -q set 1 --csm "Someone Else" </dev/null
+sed -i 's/^stage = .*/stage = 2/' "\$1"
+EOF
+chmod +x "$BIN/meanwhile"
+EDITOR=$(q "$BIN/meanwhile") run edit 1
+expect_fail 5 "an edit of a POV changed meanwhile"
+expect_err "changed while it was being edited" "the conflict is named"
+expect_err "The edited plan is kept in" "the edit is kept"
+run show 1 --json
+expect_jq '[.stage, .csm] | map(tostring) | join("|")' "3|Someone Else" "the other change stays; the edit is not applied"
+
 rm -f "$WORK/editor-path"
 EDITOR=$(q "$BIN/record-path") run edit 99
 expect_fail 4 "edit of a missing POV"
