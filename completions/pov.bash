@@ -19,7 +19,7 @@ _pov_command_options() {
     case $1 in
         create) echo "$_pov_field_options --capability= --from= --json" ;;
         set) echo "--name= $_pov_field_options --from= --json" ;;
-        show | history | log | "cap rm" | "cap list") echo "--json" ;;
+        show | history | log | edit | "cap rm" | "cap list") echo "--json" ;;
         list) echo "--status= --sa= --account= --type= --overdue --ending-within= --all --sort= --limit= --json" ;;
         "cap add") echo "--target= --outcome= --json" ;;
         "cap set") echo "--status= --evidence= --title= --target= --outcome= --json" ;;

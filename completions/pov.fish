@@ -173,7 +173,7 @@ complete -c pov -n '__pov_is db backup' -F
 complete -c pov -n '__pov_is import' -F
 
 # --json on the commands that take it.
-for c in create set show list history signoff qualify approve start extend close cancel reopen log retro report
+for c in create set edit show list history signoff qualify approve start extend close cancel reopen log retro report
     complete -c pov -n "__pov_is $c" -l json -d 'Print the result as JSON'
 end
 for s in add set rm list

@@ -49,8 +49,10 @@ std::string option_name(std::string_view field);
 Json date_json(const std::optional<Date>& date);
 
 // What a user typed for a field, as its JSON value: dates take the relative forms, money the
-// `150k` forms, booleans yes/no; an empty input is null. Malformed input throws (usage).
+// `150k` forms, booleans yes/no; an empty input is null. Malformed input throws (usage), naming
+// the value as `what` (a plan's key), by default as the field's option (`--net-arr`).
 Json parse_field_input(const Field& field, std::string_view input, Date today);
+Json parse_field_input(const Field& field, std::string_view input, Date today, std::string_view what);
 
 // Sets a field from its JSON value; a wrong type or unknown choice throws (invalid), naming it.
 void put_field(Pov& pov, const Field& field, const Json& value);

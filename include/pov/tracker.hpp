@@ -70,6 +70,12 @@ public:
     // Stores a POV made by draft_pov.
     Outcome create(Pov draft);
     Outcome set(std::int64_t id, const std::vector<FieldInput>& fields);
+    // The same, and the success criteria become `criteria` unless nullopt (a plan's, section 6).
+    // A criterion that keeps its title keeps its status and evidence; a new or retitled one, or a
+    // new target, is a change of the criteria (section 4): both sign-offs clear and the event is
+    // `criteria_changed`. Only an open POV's criteria change.
+    Outcome set(std::int64_t id, const std::vector<FieldInput>& fields,
+                const std::optional<std::vector<NewCapability>>& criteria);
 
     Outcome add_capability(std::int64_t id, const NewCapability& capability);
     Outcome change_capability(std::int64_t id, int n, const CapabilityChange& change);
@@ -119,6 +125,8 @@ private:
     static void follow(const Transition& transition, Change& change);
     // A change of the success criteria: its event kind and its consequences (section 4).
     static void change_criteria(Pov& pov, Change& change);
+    // Makes the criteria `wanted`, recording each position that changed.
+    void replace_criteria(Pov& pov, const std::vector<NewCapability>& wanted, Change& change) const;
 
     Store& store_;
     const Config& config_;

@@ -59,6 +59,7 @@ int run(Context& context, int argc, char** argv)
 
     add_database_commands(app, context);
     add_record_commands(app, context);
+    add_plan_commands(app, context);
     add_capability_commands(app, context);
     add_lifecycle_commands(app, context);
     add_journal_commands(app, context);

@@ -8,6 +8,7 @@
 namespace pov::cli {
 
 void add_record_commands(CLI::App& app, Context& context);     // create, set, show, list, history
+void add_plan_commands(CLI::App& app, Context& context);       // plan template|show, edit
 void add_capability_commands(CLI::App& app, Context& context); // cap add|set|rm|list, signoff
 void add_lifecycle_commands(CLI::App& app, Context& context);  // qualify, approve, start, extend, close, cancel, reopen
 void add_journal_commands(CLI::App& app, Context& context);    // log, retro

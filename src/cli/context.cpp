@@ -129,6 +129,21 @@ Clock Context::clock()
     return {day, fmt::format("{}T{:02}:{:02}:{:02}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }
 
+std::string Context::editor() const
+{
+    for (const char* variable : {"VISUAL", "EDITOR"}) {
+        if (auto editor = environment(variable); !editor.empty()) {
+            return editor;
+        }
+    }
+    return "vi";
+}
+
+fs::path Context::kept_edits_folder() const
+{
+    return xdg_home("XDG_DATA_HOME", ".local/share") / "pov" / "edits";
+}
+
 StoreOptions Context::store_options(OpenMode mode)
 {
     return store_options(mode, database_location());

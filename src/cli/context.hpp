@@ -35,6 +35,11 @@ public:
     Date today();
     Clock clock();
 
+    // `pov edit`'s editor: $VISUAL, else $EDITOR, else vi; an empty variable counts as unset.
+    std::string editor() const;
+    // Where `pov edit` keeps an edit it could not apply: $XDG_DATA_HOME/pov/edits.
+    std::filesystem::path kept_edits_folder() const;
+
     // How to open a store: this database, or another (`report --include`), with the config's timeout.
     StoreOptions store_options(OpenMode mode);
     StoreOptions store_options(OpenMode mode, const std::string& location);

@@ -16,6 +16,13 @@ std::string json_text(const Json& value)
     return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+std::string fields_message(const Outcome& outcome)
+{
+    return outcome.changed.empty()
+               ? fmt::format("POV {} unchanged", outcome.pov.id)
+               : fmt::format("Updated POV {}: {}", outcome.pov.id, fmt::join(outcome.changed, ", "));
+}
+
 void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json, bool id_when_quiet)
 {
     for (const auto& warning : outcome.warnings) {

@@ -27,6 +27,9 @@ void print_json(const Json& value);
 // The text print_json prints, ending in a newline.
 std::string json_text(const Json& value);
 
+// What a change of fields (set, edit) says: `Updated POV 3: stage, pain`, or `POV 3 unchanged`.
+std::string fields_message(const Outcome& outcome);
+
 // After a change: warnings on stderr, then the record as JSON with --json, the id alone with
 // --quiet (when `id_when_quiet`), else the message.
 void report_outcome(Context& context, const Outcome& outcome, const std::string& message, bool json,

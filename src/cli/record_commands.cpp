@@ -1,8 +1,10 @@
-// create, set, show, list, history: a POV's fields and the views of them.
+// create, set, show, list, history: a POV's fields and the views of them; create and set also
+// take them from a plan file (--from).
 #include "cli/command.hpp"
 #include "cli/command_groups.hpp"
 #include "cli/hooks.hpp"
 #include "cli/output.hpp"
+#include "cli/plan_file.hpp"
 #include "pov/document.hpp"
 #include "pov/fields.hpp"
 #include "pov/risks.hpp"
@@ -65,31 +67,60 @@ struct FieldOptions {
     }
 };
 
+// A field that `create` needs, given neither on the line nor in the plan, is missing from the
+// line (exit 2), as CLI11 says of a required option.
+void require_given(const std::vector<FieldInput>& inputs, std::string_view field, std::string_view option,
+                   const std::optional<Plan>& plan)
+{
+    const auto value = input_value(inputs, field);
+    if (value && (!value->empty() || !plan)) {
+        return;
+    }
+    throw Error(Exit::usage,
+                plan ? fmt::format("{} is required, on the command line or as {} in {}", option, field, plan->source)
+                     : fmt::format("{} is required", option),
+                {"Run 'pov --help' or 'pov COMMAND --help' for usage."});
+}
+
 void add_create(CLI::App& app, Context& context)
 {
     struct Args {
         std::string name;
         FieldOptions fields;
         std::vector<std::string> capabilities;
+        std::optional<std::string> from;
         bool json = false;
     };
     Command command(app, context, "create", "Create a POV");
     auto& args = command.hold<Args>();
-    command.text("NAME", args.name, "The POV's name, usually the opportunity's")->required();
+    // NAME, --account and --sa may come from the plan: checked once the plan is read.
+    auto* name = command.text("NAME", args.name, "The POV's name, usually the opportunity's (required)");
     args.fields.add_to(command.app(), false);
-    args.fields.options.at("account")->required();
-    args.fields.options.at("sa")->required();
     command.texts("--capability", args.capabilities, "A success criterion's title (repeatable, 1–5)");
+    from_option(command, args.from);
     command.json(args.json);
-    command.run([&args, &context] {
-        auto inputs = args.fields.given();
-        inputs.insert(inputs.begin(), {"name", args.name});
+    command.run([&args, &context, name] {
+        auto line = args.fields.given();
+        if (name->count() > 0) {
+            line.insert(line.begin(), {"name", args.name});
+        }
+        const auto plan = args.from ? std::optional(read_plan_file(*args.from, context.today())) : std::nullopt;
+        const auto inputs = plan ? with_line_values(*plan, line) : line;
+        require_given(inputs, "name", "NAME", plan);
+        require_given(inputs, "account", "--account", plan);
+        require_given(inputs, "sa", "--sa", plan);
+        // --capability on the line replaces the plan's criteria.
         std::vector<NewCapability> capabilities;
         for (const auto& title : args.capabilities) {
             capabilities.push_back({title, {}, {}});
         }
+        if (args.capabilities.empty() && plan && plan->capabilities) {
+            capabilities = *plan->capabilities;
+        }
         // Checked before the database is opened: a create that fails creates no file.
-        auto draft = draft_pov(inputs, capabilities, context.config(), context.today());
+        auto draft = applying(
+            context, plan, [] { return Pov{}; },
+            [&] { return draft_pov(inputs, capabilities, context.config(), context.today()); });
         const auto outcome = context.tracker(OpenMode::create).create(std::move(draft));
         report_outcome(context, outcome, fmt::format("Created POV {}: {}", outcome.pov.id, outcome.pov.name), args.json,
                        true);
@@ -102,25 +133,30 @@ void add_set(CLI::App& app, Context& context)
     struct Args {
         std::int64_t id = 0;
         FieldOptions fields;
+        std::optional<std::string> from;
     };
     Command command(app, context, "set", "Change a POV's fields; an empty value clears an optional field");
     auto& args = command.hold<Args>();
     command.id(args.id);
     args.fields.add_to(command.app(), true);
+    from_option(command, args.from);
     command.change(
-        [&args](Tracker& tracker) {
-            const auto inputs = args.fields.given();
-            if (inputs.empty()) {
-                throw Error(Exit::usage, "set needs at least one field to change, such as --stage 3; see pov set "
-                                         "--help");
+        [&args, &context](Tracker& tracker) {
+            const auto line = args.fields.given();
+            if (line.empty() && !args.from) {
+                throw Error(Exit::usage, "set needs at least one field to change, such as --stage 3, or --from "
+                                         "PLAN.toml; see pov set --help");
             }
-            return tracker.set(args.id, inputs);
+            if (!args.from) {
+                return tracker.set(args.id, line);
+            }
+            // The plan's keys, its criteria when it has [[capabilities]], and the line's values on top.
+            const auto plan = std::optional(read_plan_file(*args.from, context.today()));
+            return applying(
+                context, plan, [&] { return tracker.get(args.id); },
+                [&] { return tracker.set(args.id, with_line_values(*plan, line), plan->capabilities); });
         },
-        [](const Outcome& outcome) {
-            return outcome.changed.empty()
-                       ? fmt::format("POV {} unchanged", outcome.pov.id)
-                       : fmt::format("Updated POV {}: {}", outcome.pov.id, fmt::join(outcome.changed, ", "));
-        });
+        fields_message);
 }
 
 void add_show(CLI::App& app, Context& context)

@@ -275,7 +275,11 @@ const Field* find_field(std::string_view name)
 
 Json parse_field_input(const Field& field, std::string_view input, Date today)
 {
-    const auto what = option_name(field.name);
+    return parse_field_input(field, input, today, option_name(field.name));
+}
+
+Json parse_field_input(const Field& field, std::string_view input, Date today, std::string_view what)
+{
     if (input.empty()) {
         if (!field.optional) {
             throw Error(Exit::usage, fmt::format("{} needs a value; it cannot be cleared", what));

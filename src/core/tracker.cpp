@@ -181,6 +181,12 @@ Outcome Tracker::create(Pov pov)
 
 Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
 {
+    return set(id, fields, std::nullopt);
+}
+
+Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields,
+                     const std::optional<std::vector<NewCapability>>& criteria)
+{
     return change(id, EventKind::updated, [&](Pov& pov, Change& change) {
         const Pov before_set = pov;
         for (const auto& input : fields) {
@@ -190,6 +196,9 @@ Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields)
                 can_change_field(pov, field.name);
             }
             put_field(pov, field, value);
+        }
+        if (criteria) {
+            replace_criteria(pov, *criteria, change);
         }
         clear_replaced_signoffs(before_set, pov);
         can_hand_over(before_set, pov, config_, store_.in_progress_count(pov.sa));
@@ -204,6 +213,51 @@ void Tracker::change_criteria(Pov& pov, Change& change)
     change.event.kind = EventKind::criteria_changed;
     const auto warnings = after_criteria_change(pov);
     change.warnings.insert(change.warnings.end(), warnings.begin(), warnings.end());
+}
+
+void Tracker::replace_criteria(Pov& pov, const std::vector<NewCapability>& wanted, Change& change) const
+{
+    const auto old = pov.capabilities;
+    std::vector<bool> kept(old.size(), false);
+    std::vector<Capability> next;
+    bool criteria_changed = wanted.size() != old.size();
+    for (const auto& want : wanted) {
+        Capability capability{static_cast<int>(next.size()) + 1, want.title, want.target, want.outcome,
+                              CapabilityStatus::pending,         {},         clock_.today};
+        // The first criterion of the same title not yet taken is this one, moved or retargeted.
+        std::size_t i = 0;
+        while (i < old.size() && (kept[i] || old[i].title != want.title)) {
+            ++i;
+        }
+        if (i == old.size()) {
+            criteria_changed = true;
+        } else {
+            kept[i] = true;
+            capability.status = old[i].status;
+            capability.evidence = old[i].evidence;
+            const bool same = old[i].target == want.target && old[i].outcome == want.outcome;
+            capability.updated_on = same ? old[i].updated_on : clock_.today;
+            criteria_changed = criteria_changed || is_criteria_change(old[i], capability);
+        }
+        next.push_back(std::move(capability));
+    }
+    bool changed = false;
+    for (std::size_t n = 1; n <= std::max(old.size(), next.size()); ++n) {
+        const auto before = n <= old.size() ? capability_summary(old[n - 1]) : Json(nullptr);
+        const auto after = n <= next.size() ? capability_summary(next[n - 1]) : Json(nullptr);
+        if (before != after) {
+            change.event.changes[fmt::format("capabilities.{}", n)] = Json::array({before, after});
+            changed = true;
+        }
+    }
+    if (!changed) {
+        return;
+    }
+    can_change_criteria(pov);
+    pov.capabilities = std::move(next);
+    if (criteria_changed) {
+        change_criteria(pov, change);
+    }
 }
 
 Outcome Tracker::add_capability(std::int64_t id, const NewCapability& capability)

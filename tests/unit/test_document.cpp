@@ -11,6 +11,7 @@ using namespace pov;
 using test::contains;
 using test::day;
 using test::error_of;
+using test::full_pov;
 
 namespace {
 
@@ -64,53 +65,6 @@ const std::vector<std::string> section2_keys = {"id",
                                                 "loss_type",
                                                 "ps_positioned",
                                                 "license_purchased"};
-
-// A closed POV with every field, part and list filled, much of it with hostile text.
-Pov full_pov()
-{
-    auto pov = test::qualifying_pov();
-    pov.name = test::hostile_line;
-    pov.opportunity = "Acme — FY27 \"platform\" deal";
-    pov.segment = Segment::commercial;
-    pov.deal = Deal::uptier;
-    pov.net_arr = 1'200'000;
-    pov.lam_significant = true;
-    pov.strategic = true;
-    pov.owner = "Olive Owner";
-    pov.csm = "Casey CSM";
-    pov.business_owner = "Bo Business";
-    pov.pain = test::hostile_multiline;
-    pov.desired_future = "one platform 🌍";
-    pov.business_outcomes = "weekly releases";
-    pov.objective = "prove it";
-    pov.in_scope = "CI, SAST";
-    pov.out_of_scope = "SSO";
-    pov.customer_commitments = "two engineers";
-    pov.next_steps = "sign the order form";
-    pov.started_on = day("2026-03-02");
-    pov.closed_on = day("2026-04-20");
-    pov.status = Status::closed;
-    pov.approved_by = "Morgan Manager";
-    pov.approved_on = day("2026-03-01");
-    pov.result = Result::unsuccessful;
-    pov.reason = "budget frozen; 'SELECT * FROM povs'";
-    pov.competitor = "Rival Inc.";
-    pov.loss_type = LossType::non_technical;
-    pov.ps_positioned = true;
-    pov.license_purchased = true;
-    pov.created_on = day("2026-02-15");
-    pov.criteria_creep = true;
-    pov.capabilities[0].status = CapabilityStatus::met;
-    pov.capabilities[0].evidence = "run #42\nall green ✅";
-    pov.capabilities[0].outcome = "faster releases";
-    pov.capabilities[0].updated_on = day("2026-03-10");
-    pov.capabilities[1].status = CapabilityStatus::not_met;
-    pov.capabilities[1].target.clear();
-    pov.extensions = {{day("2026-03-30"), day("2026-04-20"), "customer \"holiday\"", day("2026-03-25")}};
-    pov.journal = {{day("2026-03-05"), JournalKind::note, test::hostile_multiline},
-                   {day("2026-03-12"), JournalKind::retro, "What went well: all\nOn track: yes"}};
-    return pov;
-}
 
 const Field& field(const char* name)
 {
