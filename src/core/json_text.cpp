@@ -1,0 +1,104 @@
+#include "pov/json_text.hpp"
+
+#include "pov/text.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace pov {
+
+namespace {
+
+void append_string(std::string& out, const std::string& text)
+{
+    if (!utf8_length(text)) {
+        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0; // the start of the characters that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text, run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    out.append(text, run, text.size() - run);
+    out += '"';
+}
+
+template <typename Number> void append_number(std::string& out, Number number)
+{
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
+    out.append(digits.data(), end);
+}
+
+} // namespace
+
+void append_json(std::string& out, const Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::number_integer: append_number(out, value.get<std::int64_t>()); return;
+    case Json::value_t::number_unsigned: append_number(out, value.get<std::uint64_t>()); return;
+    case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
+    case Json::value_t::array: {
+        out += '[';
+        bool first = true;
+        for (const auto& element : value) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_json(out, element);
+        }
+        out += ']';
+        return;
+    }
+    case Json::value_t::object: {
+        out += '{';
+        bool first = true;
+        for (const auto& [key, member] : value.items()) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_string(out, key);
+            out += ':';
+            append_json(out, member);
+        }
+        out += '}';
+        return;
+    }
+    default:
+        // Floating point numbers (and what JSON text never holds) as nlohmann writes them.
+        out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+}
+
+std::string json_text(const Json& value)
+{
+    std::string out;
+    append_json(out, value);
+    return out;
+}
+
+} // namespace pov
