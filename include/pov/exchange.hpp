@@ -37,9 +37,10 @@ Json export_record(const Pov& pov, const std::vector<Event>& events);
 void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<Event>&)>& visit);
 
 // The reverse of export_record for one element of `povs`. `uuid`, `name`, `account`, `sa`,
-// `type`, `start` and `end` are required; any other missing key means null or empty; `id` is
-// ignored (a POV's id is local). Events of kind `imported` are dropped, and the journal is put
-// in date order as the store keeps it. Throws pov::Error (invalid) naming the key.
+// `type`, `start` and `end` are required (the planned dates may be null: a new POV need not be
+// dated yet); any other missing key means null or empty; `id` is ignored (a POV's id is local). Events of kind
+// `imported` are dropped, and the journal is put in date order as the store keeps it. Throws pov::Error (invalid)
+// naming the key.
 ExchangedPov import_record(Json&& item);
 
 enum class ImportAction { add, update, unchanged };

@@ -18,8 +18,11 @@ namespace pov {
 
 namespace {
 
-// What every element of `povs` must hold (section 12).
-constexpr std::array<const char*, 7> required_keys{"uuid", "name", "account", "sa", "type", "start", "end"};
+// What every element of `povs` must hold (section 12). A POV that is not dated yet has null
+// planned dates (create does not need them), and its export must import back: `start` and `end`
+// must be there, but may be null.
+constexpr std::array<const char*, 5> required_keys{"uuid", "name", "account", "sa", "type"};
+constexpr std::array<const char*, 2> required_dates{"start", "end"};
 
 // Deeper than any record goes (record → events → event → changes → field → [old, new] → …).
 constexpr std::size_t max_record_depth = 32;
@@ -347,6 +350,11 @@ ExchangedPov import_record(Json&& item)
         const auto it = item.find(key);
         if (it == item.end() || it->is_null()) {
             throw Error(Exit::invalid, fmt::format("{} is required", key));
+        }
+    }
+    for (const char* key : required_dates) {
+        if (!item.contains(key)) {
+            throw Error(Exit::invalid, fmt::format("{} is required (null for a POV not dated yet)", key));
         }
     }
     ExchangedPov out{pov_from_json(item), {}};
