@@ -19,15 +19,19 @@ namespace fs = std::filesystem;
 // Pieces are gathered up to this size before they are written.
 constexpr std::size_t buffer_bytes = std::size_t{1} << 20;
 
-// The file a symlink leads to, so that writing replaces the target, not the link.
-fs::path through_links(const fs::path& target)
+// The file a symlink leads to (even one not there yet), so that writing replaces the target,
+// not the link.
+fs::path through_links(fs::path target)
 {
     std::error_code error;
-    if (!fs::is_symlink(target, error)) {
-        return target;
+    for (int hops = 0; hops < 40 && fs::is_symlink(target, error); ++hops) {
+        const auto next = fs::read_symlink(target, error);
+        if (error) {
+            break;
+        }
+        target = next.is_absolute() ? next : target.parent_path() / next;
     }
-    const auto resolved = fs::weakly_canonical(target, error);
-    return error ? target : resolved;
+    return target;
 }
 
 } // namespace
