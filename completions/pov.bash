@@ -4,9 +4,9 @@
 # ~/.local/share/bash-completion/completions/pov), or source it from ~/.bashrc:
 #     source /path/to/completions/pov.bash
 # Static: it completes commands, options and fixed choices, and file names for
-# --db, --config, --output, --include and `db backup FILE`. It does not complete POV ids.
+# --db, --config, --output, --include, `db backup FILE` and `import FILE`. It does not complete POV ids.
 
-_pov_commands="init db create set show list history cap signoff qualify approve start extend close cancel reopen log retro report results config demo"
+_pov_commands="init db create set show list history cap signoff qualify approve start extend close cancel reopen log retro report results export import config demo"
 _pov_global_options="--db --config --today --no-color -q --quiet --version -h --help"
 _pov_field_options="--account --opportunity --stage --segment --deal --net-arr --lam-significant --type --strategic --solution --owner --sa --csm --champion --economic-buyer --technical-lead --business-owner --why-now --why-anything --metrics --decision-process --pain --eb-access --impact --desired-future --business-outcomes --objective --in-scope --out-of-scope --customer-commitments --next-steps --start --end --ps-positioned --license-purchased"
 _pov_solutions="devsecops software-compliance automated-software-delivery devops-platform"
@@ -32,6 +32,8 @@ _pov_command_options() {
         reopen) echo "--reason --force --json" ;;
         report) echo "--period --since --until --sa --format --json --output --include" ;;
         results) echo "--format --output" ;;
+        export) echo "--format --output" ;;
+        import) echo "--dry-run --json" ;;
         "config init") echo "--force" ;;
     esac
 }
@@ -118,6 +120,8 @@ _pov() {
         --format)
             if [[ $command == results ]]; then
                 _pov_compgen_words "markdown html" "$cur"
+            elif [[ $command == export ]]; then
+                _pov_compgen_words "json csv salesforce" "$cur"
             else
                 _pov_compgen_words "text markdown json csv html" "$cur"
             fi
@@ -152,7 +156,7 @@ _pov() {
         esac
     fi
 
-    if [[ $full == "db backup" && $cur != -* ]]; then
+    if [[ ($full == "db backup" || $full == import) && $cur != -* ]]; then
         _pov_compgen_files "$cur"
         return
     fi

@@ -2,7 +2,7 @@
 #
 # Install: copy to ~/.config/fish/completions/pov.fish
 # Static: it completes commands, options and fixed choices, and file names for
-# --db, --config, --output, --include and `db backup FILE`. It does not complete POV ids.
+# --db, --config, --output, --include, `db backup FILE` and `import FILE`. It does not complete POV ids.
 
 # The command (and, for cap, config and db, the subcommand) on the line so far,
 # skipping global options and their values.
@@ -95,6 +95,8 @@ complete -c pov -n __pov_needs_command -a log -d "Add a note to a POV's journal"
 complete -c pov -n __pov_needs_command -a retro -d 'Record a weekly retrospective'
 complete -c pov -n __pov_needs_command -a report -d 'The weekly report'
 complete -c pov -n __pov_needs_command -a results -d 'The results document for the executive sponsor'
+complete -c pov -n __pov_needs_command -a export -d 'Every POV out: JSON for import, CSV, Salesforce CSV'
+complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export, all or nothing, by uuid'
 complete -c pov -n __pov_needs_command -a config -d 'The TOML config: init, show, path'
 complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with sample POVs'
 
@@ -216,6 +218,13 @@ complete -c pov -n '__pov_is report' -l output -r -F -d 'Write to FILE instead o
 complete -c pov -n '__pov_is report' -l include -r -F -d "Add another SA's database, read-only"
 complete -c pov -n '__pov_is results' -l format -x -a 'markdown html' -d 'The output format'
 complete -c pov -n '__pov_is results' -l output -r -F -d 'Write to FILE instead of stdout'
+
+# export, import
+complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'The form of the export'
+complete -c pov -n '__pov_is export' -l output -r -F -d 'Write to FILE instead of stdout'
+complete -c pov -n '__pov_is import' -F
+complete -c pov -n '__pov_is import' -l dry-run -d 'Report what the import would do; write nothing'
+complete -c pov -n '__pov_is import' -l json -d 'Print the result as JSON'
 
 # config init
 complete -c pov -n '__pov_is config init' -l force -d 'Overwrite an existing config'
