@@ -1,11 +1,13 @@
 // Compact JSON text, as nlohmann's `dump()` writes it (no spaces, UTF-8 as it is, control
-// characters escaped), several times faster: the store writes every event's changes with it,
-// and export writes every record.
+// characters escaped), and back, several times faster: the store writes and reads every event's
+// changes with them, and export writes every record.
 #pragma once
 
 #include "pov/record.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace pov {
 
@@ -13,5 +15,9 @@ namespace pov {
 void append_json(std::string& out, const Json& value);
 
 [[nodiscard]] std::string json_text(const Json& value);
+
+// The value JSON text holds, as nlohmann's parse() reads it (a key given twice: the first counts),
+// several times faster; nullopt when the text is not JSON.
+[[nodiscard]] std::optional<Json> parse_json_text(std::string_view text);
 
 } // namespace pov

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -63,89 +62,56 @@ std::string record_label(std::size_t index, const Json& item)
     return fmt::format("povs[{}] ({})", index, fmt::join(names, ", "));
 }
 
+template <typename Part> Json parts_json(const std::vector<Part>& parts)
+{
+    auto out = Json::array();
+    for (const auto& part : parts) {
+        out.push_back(to_json(part));
+    }
+    return out;
+}
+
 // The changes an import makes to a stored record: its scalar fields (but the local id) and its
 // parts, each as [old, new].
 Json record_changes(const Pov& before, const Pov& after)
 {
     auto changes = diff_scalars(before, after);
     changes.erase("id");
-    const auto old_json = to_json(before);
-    const auto new_json = to_json(after);
-    for (const char* part : {"capabilities", "extensions", "journal"}) {
-        if (old_json[part] != new_json[part]) {
-            changes[part] = Json::array({old_json[part], new_json[part]});
+    const auto compare = [&](const char* key, const auto& old_parts, const auto& new_parts) {
+        if (old_parts != new_parts) {
+            changes[key] = Json::array({parts_json(old_parts), parts_json(new_parts)});
         }
-    }
+    };
+    compare("capabilities", before.capabilities, after.capabilities);
+    compare("extensions", before.extensions, after.extensions);
+    compare("journal", before.journal, after.journal);
     return changes;
 }
 
 // The events of `incoming` that `stored` lacks, in their order; an event the document holds
-// twice must be stored twice.
+// twice must be stored twice. Histories mostly agree in order, so each search starts where the
+// last match was.
 std::vector<Event> missing_events(const std::vector<Event>& stored, const std::vector<Event>& incoming)
 {
-    std::unordered_map<std::string, int> have;
-    for (const auto& event : stored) {
-        ++have[to_json(event).dump()];
-    }
+    std::vector<bool> matched(stored.size(), false);
     std::vector<Event> missing;
+    std::size_t next = 0;
     for (const auto& event : incoming) {
-        auto& count = have[to_json(event).dump()];
-        if (count > 0) {
-            --count;
-        } else {
+        bool found = false;
+        for (std::size_t k = 0; k < stored.size() && !found; ++k) {
+            const auto i = (next + k) % stored.size();
+            if (!matched[i] && stored[i] == event) {
+                matched[i] = true;
+                next = i + 1;
+                found = true;
+            }
+        }
+        if (!found) {
             missing.push_back(event);
         }
     }
     return missing;
 }
-
-// One JSON value built from SAX events: the element of `povs` being read.
-class ValueBuilder {
-public:
-    void begin()
-    {
-        root_ = Json::object();
-        root_.get_ref<Json::object_t&>().reserve(record_fields().size() + 8);
-        open_ = {&root_};
-    }
-    void key(std::string&& key) { key_ = std::move(key); }
-    void value(Json&& value) { place(std::move(value)); }
-    // Opens an object or array inside the open one; false when that goes too deep.
-    bool open(Json&& container)
-    {
-        if (container.is_object()) {
-            // Members are appended; room up front spares copying them as the object grows.
-            container.get_ref<Json::object_t&>().reserve(16);
-        }
-        open_.push_back(place(std::move(container)));
-        return open_.size() <= max_record_depth;
-    }
-    // Closes the innermost container; true when that was the element itself.
-    bool close()
-    {
-        open_.pop_back();
-        return open_.empty();
-    }
-    Json& root() { return root_; }
-
-private:
-    Json* place(Json&& value)
-    {
-        auto& top = *open_.back();
-        if (top.is_array()) {
-            top.push_back(std::move(value));
-            return &top.back();
-        }
-        // Appended, not looked up: a key given twice is kept twice, and the first one counts.
-        auto& members = top.get_ref<Json::object_t&>();
-        members.emplace_back(std::move(key_), std::move(value));
-        return &members.back().second;
-    }
-
-    Json root_;
-    std::vector<Json*> open_; // the containers not yet closed, outermost first
-    std::string key_;
-};
 
 // A SAX handler (json_reader.hpp) for the export document: it checks the top level
 // and hands each element of `povs` to `on_record` as soon as it is read, then forgets it.
@@ -270,8 +236,8 @@ private:
                 element_not_object();
             }
             building_ = true;
-            record_.begin();
-        } else if (building_ && !record_.open(object ? Json::object() : Json::array())) {
+            record_.begin(Json::object(), record_fields().size() + 8);
+        } else if (building_ && record_.open(object ? Json::object() : Json::array()) > max_record_depth) {
             throw Error(Exit::invalid, fmt::format("povs[{}] in {} is nested deeper than {} levels", index_, source_,
                                                    max_record_depth));
         }
@@ -299,7 +265,7 @@ private:
     bool in_povs_ = false;
     bool building_ = false; // reading an element of `povs`
     std::size_t index_ = 0; // of the element being read
-    ValueBuilder record_;
+    json::ValueBuilder record_;
 };
 
 // An element of `povs` read and checked against every rule of a stored record.

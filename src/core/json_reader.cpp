@@ -1,5 +1,7 @@
 #include "json_reader.hpp"
 
+#include "pov/error.hpp"
+
 #include <cstdint>
 #include <cstring>
 
@@ -32,6 +34,9 @@ std::size_t count_breaks(const char* first, const char* last)
 
 bool Reader::refill()
 {
+    if (in_ == nullptr) {
+        return false;
+    }
     const char* begin = buffer_.data();
     if (end_ != nullptr) {
         // Count the line breaks of what is consumed, so an error can say where it is.
@@ -44,8 +49,9 @@ bool Reader::refill()
             line_start_before_ = static_cast<std::size_t>(end_ - last - 1);
         }
     }
-    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const auto count = static_cast<std::size_t>(in_.gcount());
+    in_->read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    const auto count = static_cast<std::size_t>(in_->gcount());
+    begin_ = begin;
     position_ = begin;
     end_ = begin + count;
     return count > 0;
@@ -53,8 +59,8 @@ bool Reader::refill()
 
 std::pair<std::size_t, std::size_t> Reader::where() const
 {
-    const char* begin = buffer_.data();
-    const char* at = position_ == nullptr ? begin : position_;
+    const char* begin = begin_;
+    const char* at = position_;
     const auto breaks = count_breaks(begin, at);
     if (breaks == 0) {
         return {lines_before_ + 1, line_start_before_ + static_cast<std::size_t>(at - begin) + 1};
@@ -95,6 +101,69 @@ void Reader::append_utf8(std::string& out, char32_t code)
         out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (code & 0x3F));
     }
+}
+
+void ValueBuilder::begin(Json root, std::size_t room)
+{
+    root_ = std::move(root);
+    if (root_.is_object()) {
+        root_.get_ref<Json::object_t&>().reserve(room);
+    }
+    open_ = {&root_};
+}
+
+std::size_t ValueBuilder::open(Json&& container)
+{
+    if (container.is_object()) {
+        // Room up front spares copying members as the object grows.
+        container.get_ref<Json::object_t&>().reserve(16);
+    }
+    open_.push_back(place(std::move(container)));
+    return open_.size();
+}
+
+bool ValueBuilder::close()
+{
+    open_.pop_back();
+    return open_.empty();
+}
+
+Json* ValueBuilder::place(Json&& value)
+{
+    auto& top = *open_.back();
+    if (top.is_array()) {
+        top.push_back(std::move(value));
+        return &top.back();
+    }
+    auto& members = top.get_ref<Json::object_t&>();
+    members.emplace_back(std::move(key_), std::move(value));
+    return &members.back().second;
+}
+
+void TreeBuilder::syntax_error(std::size_t line, std::size_t column, const std::string& what)
+{
+    throw Error(Exit::invalid, fmt::format("line {}, column {}: {}", line, column, what));
+}
+
+bool TreeBuilder::scalar(Json&& value)
+{
+    if (started_) {
+        builder_.value(std::move(value));
+    } else {
+        scalar_ = std::move(value);
+    }
+    return true;
+}
+
+bool TreeBuilder::start(Json&& container)
+{
+    if (started_) {
+        builder_.open(std::move(container));
+    } else {
+        started_ = true;
+        builder_.begin(std::move(container));
+    }
+    return true;
 }
 
 } // namespace pov::json

@@ -18,13 +18,23 @@
 #include <cstring>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pov::json {
 
 class Reader {
 public:
-    explicit Reader(std::istream& in, std::size_t max_depth = 256) : in_(in), max_depth_(max_depth) {}
+    // Reads the stream one buffer at a time.
+    explicit Reader(std::istream& in, std::size_t max_depth = 256)
+        : in_(&in), max_depth_(max_depth), buffer_(buffer_bytes)
+    {
+    }
+    // Reads text in memory, which must outlive the reader.
+    explicit Reader(std::string_view text, std::size_t max_depth = 256)
+        : max_depth_(max_depth), begin_(text.data()), position_(text.data()), end_(text.data() + text.size())
+    {
+    }
 
     template <typename Handler> void parse(Handler& handler)
     {
@@ -39,7 +49,7 @@ public:
 private:
     static constexpr std::size_t buffer_bytes = std::size_t{1} << 20;
 
-    // Refills the buffer; false at the end of the stream.
+    // Refills the buffer; false at the end of the stream (or of the text).
     bool refill();
     [[nodiscard]] bool at_end() { return position_ == end_ && !refill(); }
     // The line and column (1-based, in bytes) of the next character.
@@ -376,9 +386,10 @@ private:
         handler.number_float(value, number_);
     }
 
-    std::istream& in_;
+    std::istream* in_ = nullptr; // none when reading text in memory
     std::size_t max_depth_;
-    std::vector<char> buffer_ = std::vector<char>(buffer_bytes);
+    std::vector<char> buffer_;
+    const char* begin_ = nullptr; // of the buffer (or the text)
     const char* position_ = nullptr;
     const char* end_ = nullptr;
     // Where the buffer starts in the stream, for error positions.
@@ -386,6 +397,65 @@ private:
     std::size_t line_start_before_ = 0; // bytes since the last line break before the buffer
     std::string text_;                  // the string being read
     std::string number_;                // the number being read
+};
+
+// Builds a JSON value from a Reader's calls, one container at a time. Members are appended, not
+// looked up: a key given twice is kept twice, and the first one counts for find().
+class ValueBuilder {
+public:
+    // Starts over with `root`, an object or an array that the next calls fill; `room` members
+    // are reserved for a root object.
+    void begin(Json root, std::size_t room = 0);
+    void key(std::string&& key) { key_ = std::move(key); }
+    void value(Json&& value) { place(std::move(value)); }
+    // Opens an object or array inside the open one; returns how many are open.
+    std::size_t open(Json&& container);
+    // Closes the innermost container; true when that was the root.
+    bool close();
+    Json& root() { return root_; }
+
+private:
+    Json* place(Json&& value);
+
+    Json root_;
+    std::vector<Json*> open_; // the containers not yet closed, outermost first
+    std::string key_;
+};
+
+// A handler that builds the whole document as one value.
+class TreeBuilder {
+public:
+    bool null() { return scalar(nullptr); }
+    bool boolean(bool value) { return scalar(value); }
+    bool number_integer(std::int64_t value) { return scalar(value); }
+    bool number_unsigned(std::uint64_t value) { return scalar(value); }
+    bool number_float(double value, const std::string&) { return scalar(value); }
+    bool string(std::string& value) { return scalar(std::move(value)); }
+    bool key(std::string& key)
+    {
+        builder_.key(std::move(key));
+        return true;
+    }
+    bool start_object(std::size_t) { return start(Json::object()); }
+    bool start_array(std::size_t) { return start(Json::array()); }
+    bool end_object()
+    {
+        builder_.close();
+        return true;
+    }
+    bool end_array() { return end_object(); }
+    [[noreturn]] static void syntax_error(std::size_t line, std::size_t column, const std::string& what);
+
+    // The value read.
+    Json& result() { return started_ ? builder_.root() : scalar_; }
+
+private:
+    bool scalar(Json&& value);
+    bool start(Json&& container);
+
+    ValueBuilder builder_;
+    bool started_ = false; // the document is an object or an array
+    Json scalar_;          // else its one value
 };
 
 } // namespace pov::json

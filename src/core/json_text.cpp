@@ -1,5 +1,7 @@
 #include "pov/json_text.hpp"
 
+#include "json_reader.hpp"
+#include "pov/error.hpp"
 #include "pov/text.hpp"
 
 #include <array>
@@ -99,6 +101,17 @@ std::string json_text(const Json& value)
     std::string out;
     append_json(out, value);
     return out;
+}
+
+std::optional<Json> parse_json_text(std::string_view text)
+{
+    json::TreeBuilder builder;
+    try {
+        json::Reader(text).parse(builder);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    return std::move(builder.result());
 }
 
 } // namespace pov

@@ -12,66 +12,12 @@ using test::contains;
 
 namespace {
 
-// Builds a JSON value from the reader's SAX calls, as nlohmann's own parser would.
-struct TreeBuilder {
-    Json root;
-    std::vector<Json*> open;
-    std::string pending_key;
-
-    Json* place(Json value)
-    {
-        if (open.empty()) {
-            root = std::move(value);
-            return &root;
-        }
-        auto& top = *open.back();
-        if (top.is_array()) {
-            top.push_back(std::move(value));
-            return &top.back();
-        }
-        top[pending_key] = std::move(value);
-        return &top[pending_key];
-    }
-
-    bool null() { return place(nullptr) != nullptr; }
-    bool boolean(bool value) { return place(value) != nullptr; }
-    bool number_integer(std::int64_t value) { return place(value) != nullptr; }
-    bool number_unsigned(std::uint64_t value) { return place(value) != nullptr; }
-    bool number_float(double value, const std::string&) { return place(value) != nullptr; }
-    bool string(std::string& value) { return place(value) != nullptr; }
-    bool key(std::string& value)
-    {
-        pending_key = value;
-        return true;
-    }
-    bool start_object(std::size_t)
-    {
-        open.push_back(place(Json::object()));
-        return true;
-    }
-    bool start_array(std::size_t)
-    {
-        open.push_back(place(Json::array()));
-        return true;
-    }
-    bool end_object()
-    {
-        open.pop_back();
-        return true;
-    }
-    bool end_array() { return end_object(); }
-    [[noreturn]] void syntax_error(std::size_t line, std::size_t column, const std::string& what)
-    {
-        throw Error(Exit::invalid, "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what);
-    }
-};
-
 Json read(const std::string& text)
 {
     std::istringstream in(text);
-    TreeBuilder builder;
+    json::TreeBuilder builder;
     json::Reader(in).parse(builder);
-    return builder.root;
+    return builder.result();
 }
 
 std::string error_reading(const std::string& text)
@@ -95,12 +41,22 @@ TEST_CASE("the reader reads what nlohmann reads")
         R"([1.5, -2.25e3, 1E-2, 0.0, 1e308])",
         R"(["\"\\\/\b\f\n\r\t", "\u00e9\u4e2d\ud83d\ude80", "Zoë 🚀"])",
         "{\n\t\"nested\": [[[[{\"deep\": [1, [2, [3]]]}]]]],\r\n \"empty\": \"\"\n}",
-        R"({"key": "value", "key": "again"})",
     };
     for (const auto& document : documents) {
         INFO(document);
         CHECK(read(document) == Json::parse(document));
+        CHECK(parse_json_text(document) == Json::parse(document));
     }
+    // A key given twice: the first counts (import reads the first one too).
+    CHECK(read(R"({"key": "value", "key": "again"})").at("key") == "value");
+}
+
+TEST_CASE("parse_json_text says when text is not JSON")
+{
+    CHECK_FALSE(parse_json_text(""));
+    CHECK_FALSE(parse_json_text("{\"a\": }"));
+    CHECK_FALSE(parse_json_text("[1] 2"));
+    CHECK(parse_json_text("  {}  ") == Json::object());
 }
 
 TEST_CASE("the reader reads strings and numbers across its buffer's end")

@@ -209,10 +209,8 @@ Event read_event(SQLite::Statement& query, int first)
     Event event;
     event.at = query.getColumn(first).getString();
     event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
-    event.changes = Json::parse(query.getColumn(first + 2).getString(), nullptr, false);
-    if (event.changes.is_discarded()) {
-        event.changes = Json::object();
-    }
+    const auto* changes = static_cast<const char*>(query.getColumn(first + 2).getText());
+    event.changes = parse_json_text(changes).value_or(Json::object());
     event.detail = text_of(query.getColumn(first + 3));
     return event;
 }
