@@ -328,8 +328,11 @@ void put_field(Pov& pov, const Field& field, const Json& value)
 Json scalars_to_json(const Pov& pov)
 {
     Json out = Json::object();
+    // Appended, not looked up: the names are unique, and export writes every record.
+    auto& members = out.get_ref<Json::object_t&>();
+    members.reserve(fields.size() + 4); // and room for a record's parts
     for (const auto& field : fields) {
-        out[std::string(field.name)] = field.get(pov);
+        members.emplace_back(std::string(field.name), field.get(pov));
     }
     return out;
 }

@@ -13,16 +13,15 @@ namespace {
 
 void append_string(std::string& out, const std::string& text)
 {
-    if (!utf8_length(text)) {
-        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-    }
     static constexpr char hex[] = "0123456789abcdef";
+    const auto start = out.size();
     out += '"';
+    bool ascii = true;
     std::size_t run = 0; // the start of the characters that need no escape
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x20 && c != '"' && c != '\\') {
+            ascii = ascii && c < 0x80;
             continue;
         }
         out.append(text, run, i - run);
@@ -43,6 +42,10 @@ void append_string(std::string& out, const std::string& text)
     }
     out.append(text, run, text.size() - run);
     out += '"';
+    if (!ascii && !utf8_length(text)) {
+        out.resize(start);
+        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
 }
 
 template <typename Number> void append_number(std::string& out, Number number)
@@ -65,7 +68,7 @@ void append_json(std::string& out, const Json& value)
     case Json::value_t::array: {
         out += '[';
         bool first = true;
-        for (const auto& element : value) {
+        for (const auto& element : value.get_ref<const Json::array_t&>()) {
             if (!first) {
                 out += ',';
             }
@@ -78,7 +81,7 @@ void append_json(std::string& out, const Json& value)
     case Json::value_t::object: {
         out += '{';
         bool first = true;
-        for (const auto& [key, member] : value.items()) {
+        for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
             if (!first) {
                 out += ',';
             }
