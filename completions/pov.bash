@@ -36,7 +36,7 @@ _pov_command_options() {
         results) echo "--format= --output=" ;;
         "plan template") echo "--type=" ;;
         export) echo "--format= --output=" ;;
-        import) echo "--dry-run" ;;
+        import) echo "--dry-run --json" ;;
         "config init") echo "--force" ;;
     esac
 }

@@ -142,8 +142,8 @@ complete -c pov -n __pov_needs_command -a cancel -d 'Cancel an open POV'
 complete -c pov -n __pov_needs_command -a reopen -d 'Reopen a closed or cancelled POV'
 complete -c pov -n __pov_needs_command -a report -d 'The weekly report'
 complete -c pov -n __pov_needs_command -a results -d 'The results document for the executive sponsor'
-complete -c pov -n __pov_needs_command -a export -d 'All data out: json, csv or salesforce'
-complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export (json)'
+complete -c pov -n __pov_needs_command -a export -d 'Every POV out: JSON for import, CSV, Salesforce CSV'
+complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export, all or nothing, by uuid'
 complete -c pov -n __pov_needs_command -a config -d 'The TOML config: init, show, path'
 complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with sample POVs'
 complete -c pov -n __pov_needs_command -a completion -d 'Print a shell completion script: bash, zsh, fish'
@@ -285,7 +285,8 @@ complete -c pov -n '__pov_is results' -l output -r -F -d 'Write to FILE instead 
 # export, import
 complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'The output format'
 complete -c pov -n '__pov_is export' -l output -r -F -d 'Write to FILE instead of stdout'
-complete -c pov -n '__pov_is import' -l dry-run -d 'Only check; change nothing'
+complete -c pov -n '__pov_is import' -l dry-run -d 'Report what the import would do; write nothing'
+complete -c pov -n '__pov_is import' -l json -d 'Print the result as JSON'
 
 # config init
 complete -c pov -n '__pov_is config init' -l force -d 'Overwrite an existing config'

@@ -19,5 +19,7 @@ Json to_json(const Pov& pov, bool with_journal = true);
 // null or empty; a wrong type throws pov::Error (invalid) naming the key.
 Pov pov_from_json(const Json& document);
 Event event_from_json(const Json& document);
+// The same, taking the event's `changes` instead of copying them (import reads many).
+Event event_from_json(Json&& document);
 
 } // namespace pov

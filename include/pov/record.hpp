@@ -25,6 +25,8 @@ struct Capability {
     CapabilityStatus status = CapabilityStatus::pending;
     std::string evidence;
     std::optional<Date> updated_on; // last change of title, target, status or evidence
+
+    friend bool operator==(const Capability&, const Capability&) = default;
 };
 
 struct Extension {
@@ -32,12 +34,16 @@ struct Extension {
     Date to;
     std::string reason;
     Date on;
+
+    friend bool operator==(const Extension&, const Extension&) = default;
 };
 
 struct JournalEntry {
     Date on;
     JournalKind kind = JournalKind::note;
     std::string text;
+
+    friend bool operator==(const JournalEntry&, const JournalEntry&) = default;
 };
 
 // One line of the audit log (section 8). `changes` maps a field to [old, new].
@@ -46,6 +52,8 @@ struct Event {
     EventKind kind = EventKind::updated;
     Json changes = Json::object();
     std::string detail;
+
+    friend bool operator==(const Event&, const Event&) = default;
 };
 
 // Text fields are empty when not set; JSON shows them as null.

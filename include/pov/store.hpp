@@ -31,6 +31,7 @@ enum class StorageFault {
     newer,          // written by a newer pov; left untouched
     damaged,        // the data is corrupt
     unwritable,     // cannot be created, written or upgraded
+    constraint,     // a write broke a rule of the schema (a duplicate uuid)
     failed,         // anything else the backend reported
 };
 
@@ -80,14 +81,24 @@ public:
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
     virtual std::vector<Pov> list(const ListFilter& filter) = 0;
-    // Every POV in id order (export with journals; the report without).
+    // Every POV in id order (the report, without journals).
     virtual std::vector<Pov> all(bool with_journal) = 0;
+    // Every POV in id order with its parts, journal and events, handed to `visit` one at a time
+    // so that an export of any size holds one record (`last_activity` is not computed). Call it
+    // within a transaction.
+    virtual void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) = 0;
+    // The id of the POV with this uuid, if any (import).
+    virtual std::optional<std::int64_t> find_uuid(const std::string& uuid) = 0;
+    // The id the next insert will get; ids are never reused (a dry-run import reports it).
+    virtual std::int64_t next_id() = 0;
 
     // Stores a new POV with its capabilities, extensions and journal; returns its id.
     virtual std::int64_t insert(const Pov& pov) = 0;
     // Rewrites a POV's fields, capabilities and extensions (the journal is append-only).
     virtual void update(const Pov& pov) = 0;
     virtual void add_journal(std::int64_t id, const JournalEntry& entry) = 0;
+    // Replaces a POV's whole journal (an import that brings a changed record).
+    virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;
     virtual void add_event(std::int64_t id, const Event& event) = 0;
     virtual std::vector<Event> events(std::int64_t id) = 0;
 

@@ -65,6 +65,7 @@ int run(Context& context, int argc, char** argv)
     add_journal_commands(app, context);
     add_report_command(app, context);
     add_results_command(app, context);
+    add_data_commands(app, context);
     add_config_commands(app, context);
     add_demo_command(app, context);
     add_completion_commands(app, context);

@@ -3,6 +3,7 @@
 #include "pov/error.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,62 +12,149 @@
 
 namespace pov::cli {
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view content)
+namespace {
+
+namespace fs = std::filesystem;
+
+// Pieces are gathered up to this size before they are written.
+constexpr std::size_t buffer_bytes = std::size_t{1} << 20;
+
+// The file a symlink leads to (even one not there yet), so that writing replaces the target,
+// not the link.
+fs::path through_links(fs::path target)
 {
-    const auto fail = [&](const char* reason) {
-        throw Error(Exit::storage, fmt::format("cannot write {}: {}", target.string(), reason));
-    };
-    auto folder = target.parent_path();
+    std::error_code error;
+    for (int hops = 0; hops < 40 && fs::is_symlink(target, error); ++hops) {
+        const auto next = fs::read_symlink(target, error);
+        if (error) {
+            break;
+        }
+        target = next.is_absolute() ? next : target.parent_path() / next;
+    }
+    return target;
+}
+
+} // namespace
+
+AtomicFile::AtomicFile(fs::path target) : target_(through_links(target))
+{
+    auto folder = target_.parent_path();
     if (folder.empty()) {
         folder = ".";
     }
     std::error_code error;
-    if (std::filesystem::is_directory(target, error)) {
+    if (fs::is_directory(target_, error)) {
         fail("it is a folder");
     }
-    std::string temporary = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temporary.data()); // mode 0600
-    if (fd < 0) {
+    temporary_ = (folder / ("." + target_.filename().string() + ".XXXXXX")).string();
+    fd_ = ::mkstemp(temporary_.data()); // mode 0600
+    if (fd_ < 0) {
+        temporary_.clear();
         fail(std::strerror(errno));
     }
-    const auto discard = [&](int saved_errno) {
-        ::close(fd);
-        ::unlink(temporary.c_str());
-        fail(std::strerror(saved_errno));
-    };
+}
+
+AtomicFile::~AtomicFile()
+{
+    discard();
+}
+
+void AtomicFile::fail(const char* reason)
+{
+    throw Error(Exit::storage, fmt::format("cannot write {}: {}", target_.string(), reason));
+}
+
+void AtomicFile::discard() noexcept
+{
+    if (fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+    if (!temporary_.empty()) {
+        ::unlink(temporary_.c_str());
+        temporary_.clear();
+    }
+}
+
+void AtomicFile::write(std::string_view content)
+{
+    buffer_ += content;
+    if (buffer_.size() >= buffer_bytes) {
+        flush();
+    }
+}
+
+void AtomicFile::flush()
+{
     std::size_t written = 0;
-    while (written < content.size()) {
-        const auto n = ::write(fd, content.data() + written, content.size() - written);
+    while (written < buffer_.size()) {
+        const auto n = ::write(fd_, buffer_.data() + written, buffer_.size() - written);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
             }
-            discard(errno);
+            const int saved = errno;
+            discard();
+            fail(std::strerror(saved));
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) {
-        discard(errno);
-    }
-    if (::close(fd) != 0) {
+    buffer_.clear();
+}
+
+void AtomicFile::commit()
+{
+    flush();
+    if (::fsync(fd_) != 0) {
         const int saved = errno;
-        ::unlink(temporary.c_str());
+        discard();
         fail(std::strerror(saved));
     }
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
+    const int closed = ::close(fd_);
+    fd_ = -1;
+    if (closed != 0 || ::rename(temporary_.c_str(), target_.c_str()) != 0) {
         const int saved = errno;
-        ::unlink(temporary.c_str());
+        discard();
         fail(std::strerror(saved));
     }
+    temporary_.clear();
+}
+
+Output::Output(const std::string& output)
+{
+    if (!output.empty() && output != "-") {
+        file_.emplace(output);
+    }
+}
+
+void Output::write(std::string_view content)
+{
+    if (file_) {
+        file_->write(content);
+    } else {
+        std::fwrite(content.data(), 1, content.size(), stdout);
+    }
+}
+
+void Output::commit()
+{
+    if (file_) {
+        file_->commit();
+    }
+}
+
+void write_file_atomically(const fs::path& target, std::string_view content)
+{
+    AtomicFile file(target);
+    file.write(content);
+    file.commit();
 }
 
 void write_output(const std::string& output, std::string_view content)
 {
-    if (output.empty()) {
-        fmt::print("{}", content);
-        return;
-    }
-    write_file_atomically(output, content);
+    Output out(output);
+    out.write(content);
+    out.commit();
 }
 
 } // namespace pov::cli

@@ -18,5 +18,6 @@ void add_demo_command(CLI::App& app, Context& context);        // demo
 void add_report_command(CLI::App& app, Context& context);      // report
 void add_results_command(CLI::App& app, Context& context);     // results
 void add_completion_commands(CLI::App& app, Context& context); // completion bash|zsh|fish, __complete (hidden)
+void add_data_commands(CLI::App& app, Context& context);       // export, import
 
 } // namespace pov::cli

@@ -144,10 +144,10 @@ Pov pov_from_json(const Json& document)
 {
     expect_object(document, "POV");
     Pov pov;
-    for (const auto& field : record_fields()) {
-        const auto it = document.find(std::string(field.name));
-        if (it != document.end()) {
-            put_field(pov, field, *it);
+    // Keys that are not fields (`risks` of `show --json`, `events` of an export) are not read here.
+    for (const auto& [key, value] : document.items()) {
+        if (const auto* field = find_field(key)) {
+            put_field(pov, *field, value);
         }
     }
     int n = 0;
@@ -181,6 +181,11 @@ Pov pov_from_json(const Json& document)
 
 Event event_from_json(const Json& document)
 {
+    return event_from_json(Json(document));
+}
+
+Event event_from_json(Json&& document)
+{
     expect_object(document, "event");
     Event event;
     event.at = text_at(document, "at", "event");
@@ -190,7 +195,7 @@ Event event_from_json(const Json& document)
         if (!changes->is_object()) {
             bad("event.changes", "an object");
         }
-        event.changes = *changes;
+        event.changes = std::move(*changes);
     }
     event.detail = text_at(document, "detail", "event");
     return event;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -131,6 +132,11 @@ Json get_id(const Pov& pov)
 }
 void put_id(Pov& pov, const Json& value)
 {
+    // An id of null (a document written by hand or by another tool) is the unassigned id.
+    if (value.is_null()) {
+        pov.id = 0;
+        return;
+    }
     if (!value.is_number_integer()) {
         wrong_type("a whole number");
     }
@@ -265,12 +271,16 @@ Json date_json(const std::optional<Date>& date)
 
 const Field* find_field(std::string_view name)
 {
-    for (const auto& field : fields) {
-        if (field.name == name) {
-            return &field;
+    // Hashed: an import looks up every key of every record.
+    static const auto by_name = [] {
+        std::unordered_map<std::string_view, const Field*> map;
+        for (const auto& field : fields) {
+            map.emplace(field.name, &field);
         }
-    }
-    return nullptr;
+        return map;
+    }();
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : it->second;
 }
 
 Json parse_field_input(const Field& field, std::string_view input, Date today)
@@ -322,8 +332,11 @@ void put_field(Pov& pov, const Field& field, const Json& value)
 Json scalars_to_json(const Pov& pov)
 {
     Json out = Json::object();
+    // Appended, not looked up: the names are unique, and export writes every record.
+    auto& members = out.get_ref<Json::object_t&>();
+    members.reserve(fields.size() + 4); // and room for a record's parts
     for (const auto& field : fields) {
-        out[std::string(field.name)] = field.get(pov);
+        members.emplace_back(std::string(field.name), field.get(pov));
     }
     return out;
 }

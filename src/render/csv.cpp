@@ -22,6 +22,17 @@ std::string csv_cell(std::string_view text)
     return quoted + "\"";
 }
 
+std::string csv_value(const Json& value)
+{
+    if (value.is_null()) {
+        return "";
+    }
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    return value.dump();
+}
+
 std::string csv_row(const std::vector<std::string>& cells)
 {
     std::string line;

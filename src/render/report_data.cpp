@@ -48,17 +48,6 @@ Json risks_json(const std::vector<Risk>& risks)
     return out;
 }
 
-std::string cell(const Json& value)
-{
-    if (value.is_null()) {
-        return "";
-    }
-    if (value.is_string()) {
-        return value.get<std::string>();
-    }
-    return value.dump();
-}
-
 } // namespace
 
 std::optional<double> json_rate(std::optional<double> rate)
@@ -159,7 +148,7 @@ std::string report_csv(const ReportFigures& f)
     std::string out = csv_row({"section", "name", "metric", "value"});
     const auto row = [&](const std::string& section, const std::string& name, const std::string& metric,
                          const Json& value) {
-        out += csv_row({section, name, metric, cell(value)});
+        out += csv_row({section, name, metric, csv_value(value)});
     };
     for (const auto* key : {"as_of", "since", "until", "sa"}) {
         row("report", "", key, json[key]);
@@ -176,7 +165,7 @@ std::string report_csv(const ReportFigures& f)
         for (const auto& item : json[section]) {
             for (const auto& [metric, value] : item.items()) {
                 if (metric != key) {
-                    row(section, cell(item[key]), metric, value);
+                    row(section, csv_value(item[key]), metric, value);
                 }
             }
         }
@@ -191,14 +180,14 @@ std::string report_csv(const ReportFigures& f)
     row("capabilities", "", "met", json["capabilities"]["met"]);
     row("capabilities", "", "total", json["capabilities"]["total"]);
     for (const auto& item : json["attention"]) {
-        const auto id = cell(item["id"]);
+        const auto id = csv_value(item["id"]);
         row("attention", id, "name", item["name"]);
         row("attention", id, "sa", item["sa"]);
         row("attention", id, "risks", fmt::format("{}", fmt::join(item["risks"].get<std::vector<std::string>>(), ";")));
     }
     for (const auto* kind : {"ending", "starting"}) {
         for (const auto& item : json["upcoming"][kind]) {
-            const auto id = cell(item["id"]);
+            const auto id = csv_value(item["id"]);
             row(std::string("upcoming_") + kind, id, "name", item["name"]);
             row(std::string("upcoming_") + kind, id, "sa", item["sa"]);
             row(std::string("upcoming_") + kind, id, kind == std::string("ending") ? "end" : "start",

@@ -2,6 +2,7 @@
 
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/json_text.hpp"
 #include "sqlite_migrations.hpp"
 
 #include <cerrno>
@@ -38,6 +39,9 @@ namespace fs = std::filesystem;
     if (code == SQLITE_NOTADB) {
         throw StorageError(StorageFault::not_a_database,
                            fmt::format("{} is not a pov database (not an SQLite file); it was left untouched", path));
+    }
+    if (code == SQLITE_CONSTRAINT) {
+        throw StorageError(StorageFault::constraint, fmt::format("database {}: {}", path, e.what()));
     }
     if (code == SQLITE_CORRUPT) {
         throw StorageError(StorageFault::damaged,
@@ -124,6 +128,7 @@ std::string_view sort_sql(SortKey key)
     return "id";
 }
 
+// Text is bound without a copy: `value` must outlive the statement's run.
 void bind_json(SQLite::Statement& statement, int index, const Json& value)
 {
     if (value.is_null()) {
@@ -133,7 +138,7 @@ void bind_json(SQLite::Statement& statement, int index, const Json& value)
     } else if (value.is_number_integer()) {
         statement.bind(index, value.get<std::int64_t>());
     } else {
-        statement.bind(index, value.get<std::string>());
+        statement.bindNoCopy(index, value.get_ref<const std::string&>());
     }
 }
 
@@ -164,6 +169,76 @@ std::optional<Date> date_of(const SQLite::Column& column)
 {
     return column.isNull() ? std::nullopt : parse_iso_date(column.getString());
 }
+
+// The parts of a POV, each read from its query's columns from `first` on (the columns before
+// it, such as pov_id, belong to the query).
+constexpr std::string_view capability_columns = "n, title, target, outcome, status, evidence, updated_on";
+constexpr std::string_view extension_columns = "from_date, to_date, reason, on_date";
+constexpr std::string_view journal_columns = "on_date, kind, text";
+constexpr std::string_view event_columns = "at, kind, changes, detail";
+
+Capability read_capability(SQLite::Statement& query, int first)
+{
+    Capability capability;
+    capability.n = query.getColumn(first).getInt();
+    capability.title = text_of(query.getColumn(first + 1));
+    capability.target = text_of(query.getColumn(first + 2));
+    capability.outcome = text_of(query.getColumn(first + 3));
+    capability.status =
+        enum_from_string<CapabilityStatus>(query.getColumn(first + 4).getString()).value_or(CapabilityStatus::pending);
+    capability.evidence = text_of(query.getColumn(first + 5));
+    capability.updated_on = date_of(query.getColumn(first + 6));
+    return capability;
+}
+
+Extension read_extension(SQLite::Statement& query, int first)
+{
+    return {date_of(query.getColumn(first)).value_or(Date{}), date_of(query.getColumn(first + 1)).value_or(Date{}),
+            text_of(query.getColumn(first + 2)), date_of(query.getColumn(first + 3)).value_or(Date{})};
+}
+
+JournalEntry read_journal_entry(SQLite::Statement& query, int first)
+{
+    return {date_of(query.getColumn(first)).value_or(Date{}),
+            enum_from_string<JournalKind>(query.getColumn(first + 1).getString()).value_or(JournalKind::note),
+            text_of(query.getColumn(first + 2))};
+}
+
+Event read_event(SQLite::Statement& query, int first)
+{
+    Event event;
+    event.at = query.getColumn(first).getString();
+    event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
+    const auto* changes = static_cast<const char*>(query.getColumn(first + 2).getText());
+    event.changes = parse_json_text(changes).value_or(Json::object());
+    event.detail = text_of(query.getColumn(first + 3));
+    return event;
+}
+
+// A query over one kind of part of every POV, ordered by pov_id (its first column), read
+// alongside the POVs in id order: a merge of sorted scans instead of one query per POV.
+class PartCursor {
+public:
+    explicit PartCursor(SQLite::Statement& query) : query_(query) { step(); }
+
+    // Reads the rows of POV `id` with `read`, skipping rows of POVs before it.
+    template <typename Read> void take(std::int64_t id, Read&& read)
+    {
+        while (more_ && query_.getColumn(0).getInt64() < id) {
+            step();
+        }
+        while (more_ && query_.getColumn(0).getInt64() == id) {
+            read(query_);
+            step();
+        }
+    }
+
+private:
+    void step() { more_ = query_.executeStep(); }
+
+    SQLite::Statement& query_;
+    bool more_ = false;
+};
 
 class SqliteStore final : public Store, public StoreMaintenance {
 public:
@@ -294,19 +369,75 @@ public:
         });
     }
 
+    void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) override
+    {
+        guarded([&] {
+            static const std::string povs_sql = fmt::format("SELECT {}, NULL FROM povs ORDER BY id", column_list());
+            static const std::string capabilities_sql =
+                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
+            static const std::string extensions_sql =
+                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
+            static const std::string journal_sql =
+                fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
+            static const std::string events_sql =
+                fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
+            auto& povs = statement(povs_sql);
+            PartCursor capabilities(statement(capabilities_sql));
+            PartCursor extensions(statement(extensions_sql));
+            PartCursor journal(statement(journal_sql));
+            PartCursor events(statement(events_sql));
+            std::vector<Event> history;
+            while (povs.executeStep()) {
+                Pov pov = read_pov(povs);
+                capabilities.take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
+                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
+                journal.take(pov.id, [&](auto& row) { pov.journal.push_back(read_journal_entry(row, 1)); });
+                history.clear();
+                events.take(pov.id, [&](auto& row) { history.push_back(read_event(row, 1)); });
+                visit(pov, history);
+            }
+        });
+    }
+
+    std::optional<std::int64_t> find_uuid(const std::string& uuid) override
+    {
+        return guarded([&]() -> std::optional<std::int64_t> {
+            auto& query = statement("SELECT id FROM povs WHERE uuid = ?");
+            query.bind(1, uuid);
+            if (!query.executeStep()) {
+                return std::nullopt;
+            }
+            return query.getColumn(0).getInt64();
+        });
+    }
+
+    std::int64_t next_id() override
+    {
+        return guarded([&] {
+            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, deleted ones too.
+            auto& query = statement("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'povs'), 0), "
+                                    "coalesce((SELECT max(id) FROM povs), 0)) + 1");
+            query.executeStep();
+            return query.getColumn(0).getInt64();
+        });
+    }
+
     std::int64_t insert(const Pov& pov) override
     {
         return guarded([&] {
-            std::string columns;
-            std::string marks;
-            for (const auto& field : record_fields()) {
-                if (field.name == "id") {
-                    continue;
+            static const std::string sql = [] {
+                std::string columns;
+                std::string marks;
+                for (const auto& field : record_fields()) {
+                    if (field.name == "id") {
+                        continue;
+                    }
+                    columns += (columns.empty() ? "" : ", ") + quoted(field.name);
+                    marks += marks.empty() ? "?" : ", ?";
                 }
-                columns += (columns.empty() ? "" : ", ") + quoted(field.name);
-                marks += marks.empty() ? "?" : ", ?";
-            }
-            auto& query = statement(fmt::format("INSERT INTO povs ({}) VALUES ({})", columns, marks));
+                return fmt::format("INSERT INTO povs ({}) VALUES ({})", columns, marks);
+            }();
+            auto& query = statement(sql);
             bind_fields(query, pov);
             query.exec();
             const auto id = db_->getLastInsertRowid();
@@ -321,13 +452,16 @@ public:
     void update(const Pov& pov) override
     {
         guarded([&] {
-            std::string assignments;
-            for (const auto& field : record_fields()) {
-                if (field.name != "id") {
-                    assignments += (assignments.empty() ? "" : ", ") + quoted(field.name) + " = ?";
+            static const std::string sql = [] {
+                std::string assignments;
+                for (const auto& field : record_fields()) {
+                    if (field.name != "id") {
+                        assignments += (assignments.empty() ? "" : ", ") + quoted(field.name) + " = ?";
+                    }
                 }
-            }
-            auto& query = statement(fmt::format("UPDATE povs SET {} WHERE id = ?", assignments));
+                return fmt::format("UPDATE povs SET {} WHERE id = ?", assignments);
+            }();
+            auto& query = statement(sql);
             const int count = bind_fields(query, pov);
             query.bind(count + 1, pov.id);
             query.exec();
@@ -353,6 +487,18 @@ public:
         });
     }
 
+    void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) override
+    {
+        guarded([&] {
+            auto& query = statement("DELETE FROM journal WHERE pov_id = ?");
+            query.bind(1, id);
+            query.exec();
+            for (const auto& entry : journal) {
+                add_journal(id, entry);
+            }
+        });
+    }
+
     void add_event(std::int64_t id, const Event& event) override
     {
         guarded([&] {
@@ -360,7 +506,7 @@ public:
             query.bind(1, id);
             query.bind(2, event.at);
             query.bind(3, std::string(to_string(event.kind)));
-            query.bind(4, event.changes.dump());
+            query.bind(4, json_text(event.changes));
             bind_text(query, 5, event.detail);
             query.exec();
         });
@@ -369,19 +515,13 @@ public:
     std::vector<Event> events(std::int64_t id) override
     {
         return guarded([&] {
-            auto& query = statement("SELECT at, kind, changes, detail FROM events WHERE pov_id = ? ORDER BY id");
+            static const std::string sql =
+                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
+            auto& query = statement(sql);
             query.bind(1, id);
             std::vector<Event> out;
             while (query.executeStep()) {
-                Event event;
-                event.at = query.getColumn(0).getString();
-                event.kind = enum_from_string<EventKind>(query.getColumn(1).getString()).value_or(EventKind::updated);
-                event.changes = Json::parse(query.getColumn(2).getString(), nullptr, false);
-                if (event.changes.is_discarded()) {
-                    event.changes = Json::object();
-                }
-                event.detail = text_of(query.getColumn(3));
-                out.push_back(std::move(event));
+                out.push_back(read_event(query, 0));
             }
             return out;
         });
@@ -569,53 +709,48 @@ private:
         return pov;
     }
 
-    // Binds every field but id from 1 on; returns how many were bound.
-    static int bind_fields(SQLite::Statement& query, const Pov& pov)
+    // Binds every field but id from 1 on; returns how many were bound. The values stay in
+    // `bound_` until the next call, so text is bound without a copy.
+    int bind_fields(SQLite::Statement& query, const Pov& pov)
     {
-        int index = 0;
+        bound_.clear();
         for (const auto& field : record_fields()) {
             if (field.name != "id") {
-                bind_json(query, ++index, field.get(pov));
+                bound_.push_back(field.get(pov));
             }
+        }
+        int index = 0;
+        for (const auto& value : bound_) {
+            bind_json(query, ++index, value);
         }
         return index;
     }
 
     void load_parts(Pov& pov, bool with_journal)
     {
-        auto& capabilities = statement("SELECT n, title, target, outcome, status, evidence, updated_on FROM "
-                                       "capabilities WHERE pov_id = ? ORDER BY n");
+        static const std::string capabilities_sql =
+            fmt::format("SELECT {} FROM capabilities WHERE pov_id = ? ORDER BY n", capability_columns);
+        static const std::string extensions_sql =
+            fmt::format("SELECT {} FROM extensions WHERE pov_id = ? ORDER BY seq", extension_columns);
+        static const std::string journal_sql =
+            fmt::format("SELECT {} FROM journal WHERE pov_id = ? ORDER BY on_date, id", journal_columns);
+        auto& capabilities = statement(capabilities_sql);
         capabilities.bind(1, pov.id);
         while (capabilities.executeStep()) {
-            Capability capability;
-            capability.n = capabilities.getColumn(0).getInt();
-            capability.title = text_of(capabilities.getColumn(1));
-            capability.target = text_of(capabilities.getColumn(2));
-            capability.outcome = text_of(capabilities.getColumn(3));
-            capability.status = enum_from_string<CapabilityStatus>(capabilities.getColumn(4).getString())
-                                    .value_or(CapabilityStatus::pending);
-            capability.evidence = text_of(capabilities.getColumn(5));
-            capability.updated_on = date_of(capabilities.getColumn(6));
-            pov.capabilities.push_back(std::move(capability));
+            pov.capabilities.push_back(read_capability(capabilities, 0));
         }
-        auto& extensions =
-            statement("SELECT from_date, to_date, reason, on_date FROM extensions WHERE pov_id = ? ORDER BY seq");
+        auto& extensions = statement(extensions_sql);
         extensions.bind(1, pov.id);
         while (extensions.executeStep()) {
-            pov.extensions.push_back(
-                {date_of(extensions.getColumn(0)).value_or(Date{}), date_of(extensions.getColumn(1)).value_or(Date{}),
-                 text_of(extensions.getColumn(2)), date_of(extensions.getColumn(3)).value_or(Date{})});
+            pov.extensions.push_back(read_extension(extensions, 0));
         }
         if (!with_journal) {
             return;
         }
-        auto& journal = statement("SELECT on_date, kind, text FROM journal WHERE pov_id = ? ORDER BY on_date, id");
+        auto& journal = statement(journal_sql);
         journal.bind(1, pov.id);
         while (journal.executeStep()) {
-            pov.journal.push_back(
-                {date_of(journal.getColumn(0)).value_or(Date{}),
-                 enum_from_string<JournalKind>(journal.getColumn(1).getString()).value_or(JournalKind::note),
-                 text_of(journal.getColumn(2))});
+            pov.journal.push_back(read_journal_entry(journal, 0));
         }
     }
 
@@ -659,6 +794,7 @@ private:
     bool exists_;
     bool in_transaction_ = false;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::vector<Json> bound_; // the field values bind_fields bound
 };
 
 // Switches a database to WAL. Two processes switching a new file at once can deadlock on the
@@ -741,6 +877,9 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
                                            path));
         }
         db->exec("PRAGMA foreign_keys = ON");
+        // 16 MiB of page cache, allocated only as used: a large import then writes each page to the
+        // WAL about once instead of spilling the same index pages again and again (2 MiB is the default).
+        db->exec("PRAGMA cache_size = -16384");
         if (writable && target != ":memory:") {
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Writes a `pov export` document (schema pov/1) with N generated POVs, for measuring import.
+
+    python3 bench/generate_export.py 100000 > /tmp/povs.json
+    /usr/bin/time -v pov --db /tmp/bench.db import /tmp/povs.json
+
+Every POV passes pov's default rules: a valid duration for its type, a configured solution, at
+most five success criteria. Each has the parts and history an exported POV has: success
+criteria, journal notes, and its events (created, then qualified, started, closed as it went);
+with --lean, each is a bare new POV with one criterion.
+The same N and --seed give the same bytes.
+"""
+import argparse
+import datetime
+import json
+import random
+import sys
+import uuid
+
+SOLUTIONS = ["devsecops", "software-compliance", "automated-software-delivery", "devops-platform"]
+DAYS = {"guided": (14, 45), "onsite": (1, 7), "paid": (61, 180)}
+SAS = ["Priya Raman", "Sam Okafor", "Lee Chen", "Ana Souza", "Jon Berg", "Mia Novak"]
+WORDS = "pipeline audit release security compliance platform build deploy latency scan".split()
+
+
+def sentence(rng, words=8):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
+
+
+def day(base, offset):
+    return (base + datetime.timedelta(days=offset)).isoformat()
+
+
+def lean(record):
+    """The POV as `pov create NAME --account A --sa S --start D --end D --capability T` leaves it."""
+    keep = {"id", "uuid", "name", "account", "sa", "type", "segment", "start", "end", "status", "created_on"}
+    for key in record:
+        if key not in keep and not isinstance(record[key], list):
+            record[key] = False if isinstance(record[key], bool) else None
+    record["status"] = "new"
+    record["capabilities"] = record["capabilities"][:1]
+    record["capabilities"][0].update(status="pending", evidence=None)
+    record["journal"] = []
+    return record
+
+
+def pov(rng, n, minimal=False):
+    base = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(800))
+    kind = rng.choice(["guided", "guided", "guided", "onsite", "paid"])
+    low, high = DAYS[kind]
+    length = rng.randint(low, high)
+    status = rng.choice(["new", "qualified", "in_progress", "closed", "closed", "cancelled"])
+    started = status in ("in_progress", "closed") or (status == "cancelled" and rng.random() < 0.5)
+    closed = status in ("closed", "cancelled")
+    result = rng.choice(["successful", "unsuccessful"]) if status == "closed" else None
+    record = {
+        "id": n,
+        "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        "name": f"{rng.choice(['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli'])} {n} platform POV",
+        "account": f"Account {n % 5000}",
+        "opportunity": f"OPP-{n:07d}",
+        "stage": 3,
+        "segment": "enterprise",
+        "deal": rng.choice(["new-logo", "uptier"]),
+        "net_arr": rng.randrange(50, 2000) * 1000,
+        "lam_significant": rng.random() < 0.3,
+        "type": kind,
+        "strategic": rng.random() < 0.2,
+        "solution": rng.choice(SOLUTIONS),
+        "owner": "Olive Owner",
+        "sa": rng.choice(SAS),
+        "csm": None,
+        "champion": "Chris Champion",
+        "economic_buyer": "Erin Buyer",
+        "technical_lead": "Terry Lead",
+        "business_owner": None,
+        "champion_signoff": day(base, -5),
+        "eb_signoff": day(base, -4),
+        "why_now": sentence(rng),
+        "why_anything": sentence(rng),
+        "metrics": sentence(rng),
+        "decision_process": sentence(rng),
+        "pain": sentence(rng, 12),
+        "eb_access": sentence(rng),
+        "impact": sentence(rng),
+        "desired_future": None,
+        "business_outcomes": None,
+        "objective": sentence(rng),
+        "in_scope": sentence(rng),
+        "out_of_scope": None,
+        "customer_commitments": None,
+        "next_steps": sentence(rng),
+        "start": day(base, 0),
+        "end": day(base, length),
+        "started_on": day(base, 0) if started else None,
+        "closed_on": day(base, length) if closed else None,
+        "status": status,
+        "approved_by": None,
+        "approved_on": None,
+        "result": result,
+        "reason": sentence(rng, 5) if closed else None,
+        "competitor": "Rival Inc." if result == "unsuccessful" else None,
+        "loss_type": "technical" if result == "unsuccessful" else None,
+        "ps_positioned": rng.random() < 0.5,
+        "license_purchased": kind == "paid",
+        "created_on": day(base, -10),
+        "qualified_on": day(base, -3) if status != "new" else None,
+        "criteria_creep": False,
+    }
+    capabilities = []
+    for i in range(rng.randint(1, 4)):
+        capabilities.append({
+            "n": i + 1,
+            "title": sentence(rng, 4),
+            "target": "p95 under 10 min",
+            "outcome": None,
+            "status": rng.choice(["met", "partial", "not-met"]) if status == "closed" else "pending",
+            "evidence": sentence(rng) if status == "closed" else None,
+            "updated_on": day(base, -10),
+        })
+    record["capabilities"] = capabilities
+    record["extensions"] = []
+    record["journal"] = [{"on": day(base, i * 3), "kind": "note", "text": sentence(rng, 15)}
+                         for i in range(rng.randint(0, 3) if started else 0)]
+    if minimal:
+        record = lean(record)
+    at = f"{day(base, -10)}T09:00:00Z"
+    created = {k: [None, v] for k, v in record.items()
+               if k not in ("id", "capabilities", "extensions", "journal") and v not in (None, False)}
+    created.update({f"capabilities.{c['n']}": [None, {k: v for k, v in c.items() if k != "updated_on"}]
+                    for c in capabilities})
+    events = [{"at": at, "kind": "created", "changes": created, "detail": None}]
+    for kind_, field in (("qualified", "qualified_on"), ("started", "started_on"), ("closed", "closed_on")):
+        if record[field]:
+            events.append({"at": f"{record[field]}T10:00:00Z", "kind": kind_,
+                           "changes": {field: [None, record[field]]}, "detail": None})
+    record["events"] = events
+    return record
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int, help="how many POVs")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lean", action="store_true",
+                        help="POVs as a bare `pov create` leaves them (required fields, one criterion)")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    out = sys.stdout
+    # The layout of `pov export`: compact, one POV to a line.
+    out.write('{"schema":"pov/1","exported_at":"2026-03-02","povs":[')
+    for n in range(1, args.count + 1):
+        out.write("\n" if n == 1 else ",\n")
+        out.write(json.dumps(pov(rng, n, args.lean), separators=(",", ":"), ensure_ascii=False))
+    out.write("\n]}\n" if args.count else "]}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+#include "pov/json_text.hpp"
+
+#include "json_reader.hpp"
+#include "pov/error.hpp"
+#include "pov/text.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace pov {
+
+namespace {
+
+void append_string(std::string& out, const std::string& text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const auto start = out.size();
+    out += '"';
+    bool ascii = true;
+    std::size_t run = 0; // the start of the characters that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ascii = ascii && c < 0x80;
+            continue;
+        }
+        out.append(text, run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    out.append(text, run, text.size() - run);
+    out += '"';
+    if (!ascii && !utf8_length(text)) {
+        out.resize(start);
+        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+}
+
+template <typename Number> void append_number(std::string& out, Number number)
+{
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
+    out.append(digits.data(), end);
+}
+
+} // namespace
+
+void append_json(std::string& out, const Json& value)
+{
+    switch (value.type()) {
+    case Json::value_t::null: out += "null"; return;
+    case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::number_integer: append_number(out, value.get<std::int64_t>()); return;
+    case Json::value_t::number_unsigned: append_number(out, value.get<std::uint64_t>()); return;
+    case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
+    case Json::value_t::array: {
+        out += '[';
+        bool first = true;
+        for (const auto& element : value.get_ref<const Json::array_t&>()) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_json(out, element);
+        }
+        out += ']';
+        return;
+    }
+    case Json::value_t::object: {
+        out += '{';
+        bool first = true;
+        for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_string(out, key);
+            out += ':';
+            append_json(out, member);
+        }
+        out += '}';
+        return;
+    }
+    default:
+        // Floating point numbers (and what JSON text never holds) as nlohmann writes them.
+        out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+}
+
+std::string json_text(const Json& value)
+{
+    std::string out;
+    append_json(out, value);
+    return out;
+}
+
+std::optional<Json> parse_json_text(std::string_view text)
+{
+    json::TreeBuilder builder;
+    try {
+        json::Reader(text).parse(builder);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    return std::move(builder.result());
+}
+
+} // namespace pov
