@@ -12,9 +12,11 @@ PACKAGES := cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libsq
             libtomlplusplus-dev libutf8proc-dev catch2 nlohmann-json3-dev jq sqlite3 libxml2-utils python3 \
             mandoc zsh fish dpkg-dev file
 CHECK_PACKAGES := clang-format-14
+# The benchmark's timer and its peer (bench/run.sh); not needed to build or test.
+BENCH_PACKAGES := hyperfine taskwarrior sqlite3 python3 time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps check-deps configure build test run deb sanitize format format-check clean
+.PHONY: all deps check-deps bench-deps configure build test run deb sanitize bench format format-check clean
 
 all: build
 
@@ -35,6 +37,9 @@ deps:
 
 check-deps:
 	$(call install_missing,$(CHECK_PACKAGES))
+
+bench-deps:
+	$(call install_missing,$(BENCH_PACKAGES))
 
 configure: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -66,6 +71,12 @@ sanitize: deps
 	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS)
+
+# pov against the sqlite3 CLI and taskwarrior at 1,000, 10,000 and 100,000 POVs (several
+# minutes); SIZES="10000" for one size. See docs/performance.md.
+bench: bench-deps configure
+	cmake --build $(BUILD) -j$(JOBS) --target pov
+	POV=$(POV) bench/run.sh $(SIZES)
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 
