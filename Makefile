@@ -14,9 +14,11 @@ PACKAGES := cmake ninja-build g++ pkg-config libcli11-dev libsqlitecpp-dev libsq
 CHECK_PACKAGES := clang-format-14
 # The benchmark's timer and its peer (bench/run.sh); not needed to build or test.
 BENCH_PACKAGES := hyperfine taskwarrior sqlite3 python3 time
+# The fuzzers' compiler and libFuzzer (tests/fuzz/run.sh); not needed to build or test.
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps check-deps bench-deps configure build test run deb sanitize bench format format-check clean
+.PHONY: all deps check-deps bench-deps fuzz-deps configure build test run deb sanitize bench fuzz format format-check clean
 
 all: build
 
@@ -40,6 +42,9 @@ check-deps:
 
 bench-deps:
 	$(call install_missing,$(BENCH_PACKAGES))
+
+fuzz-deps:
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 configure: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -77,6 +82,12 @@ sanitize: deps
 bench: bench-deps configure
 	cmake --build $(BUILD) -j$(JOBS) --target pov
 	POV=$(POV) bench/run.sh $(SIZES)
+
+# The libFuzzer targets (date, money, plan, import), FUZZ_SECONDS each (default 60); a crash
+# fails. See docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-deps
+	SECONDS_EACH=$(FUZZ_SECONDS) tests/fuzz/run.sh
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 

@@ -153,8 +153,9 @@ std::vector<NewCapability> read_capabilities(const toml::node& node, std::string
         const auto n = capabilities.size() + 1;
         NewCapability capability;
         for (const auto& [key, value] : table) {
+            const std::string_view name = key.str(); // a named copy: clang 14 cannot capture a binding
             const auto known = std::find_if(capability_keys.begin(), capability_keys.end(),
-                                            [&](const CapabilityKey& k) { return k.name == key.str(); });
+                                            [name](const CapabilityKey& k) { return k.name == name; });
             if (known == capability_keys.end()) {
                 plan_error(source, value,
                            fmt::format("unknown key '{}' in capability {}; a capability has title, target and outcome",
