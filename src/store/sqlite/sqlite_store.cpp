@@ -47,8 +47,14 @@ namespace fs = std::filesystem;
         throw StorageError(StorageFault::damaged,
                            fmt::format("database {} is damaged ({}); restore it from a backup", path, e.what()));
     }
-    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_IOERR ||
-        code == SQLITE_FULL) {
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+        // A write that the system refused: no space, a file-size limit (ulimit -f), a device error.
+        throw StorageError(StorageFault::unwritable,
+                           fmt::format("cannot write database {}: {}; nothing was changed (check the free space "
+                                       "and the file-size limit, ulimit -f)",
+                                       path, e.what()));
+    }
+    if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM) {
         throw StorageError(StorageFault::unwritable, fmt::format("cannot write database {}: {}", path, e.what()));
     }
     throw StorageError(StorageFault::failed, fmt::format("database {}: {}", path, e.what()));
