@@ -384,10 +384,10 @@ std::string arr_chart(const ReportFigures& f)
     for (const auto& week : f.arr_by_week) {
         max = std::max({max, week.won, week.lost});
     }
-    // A round top for the axis: 1, 2 or 5 times a power of ten, in four steps.
+    // A round step for the axis, 1, 2, 2.5 or 5 times a power of ten, four of which reach the top.
     std::int64_t step = 1;
     for (std::int64_t power = 1;; power *= 10) {
-        const std::int64_t candidates[] = {power, power * 2, power * 5};
+        const std::int64_t candidates[] = {power, power * 2, power * 5 / 2, power * 5};
         const auto found = std::find_if(std::begin(candidates), std::end(candidates),
                                         [&](std::int64_t candidate) { return candidate * 4 >= max; });
         if (found != std::end(candidates)) {
