@@ -45,6 +45,7 @@ struct Tally {
     int closed = 0;      // closed with a result in the period (won + lost)
     int won = 0;
     int lost = 0;
+    std::int64_t arr_won = 0; // net ARR of the POVs won in the period, whole dollars
     [[nodiscard]] std::optional<double> win_rate() const { return pov::win_rate(won, lost); }
 };
 
@@ -70,6 +71,46 @@ struct AttentionItem {
 struct UpcomingItem {
     PovRef pov;
     Date date; // the planned end, or the planned start
+};
+
+// A POV closed in the period, as it stood on the as-of date.
+struct ClosedItem {
+    PovRef pov;
+    std::string account;
+    std::optional<Result> result;
+    std::string reason;
+    std::string competitor;
+    std::optional<LossType> loss_type;
+    std::optional<std::int64_t> net_arr;
+    Date closed_on;
+    std::optional<long> days; // closed_on - started_on; nullopt when it never started
+};
+
+struct CancelledItem {
+    PovRef pov;
+    std::string account;
+    std::string reason;
+    Date on;
+};
+
+// Net ARR in whole US dollars; a POV without one counts as 0.
+struct ArrFigures {
+    std::int64_t in_pov = 0; // in progress as of the as-of date
+    std::int64_t won = 0;    // closed successful in the period
+    std::int64_t lost = 0;   // closed unsuccessful in the period
+    // Net ARR at close minus net ARR at start (from the audit log), summed over the POVs closed
+    // in the period whose both values are known; `change_povs` counts them.
+    std::int64_t change_during_pov = 0;
+    int change_povs = 0;
+};
+
+// Net ARR won and lost in one week of the period (weeks end on the as-of date; the first one may
+// be shorter, starting on the period's first day).
+struct WeekArr {
+    Date from;
+    Date to;
+    std::int64_t won = 0;
+    std::int64_t lost = 0;
 };
 
 struct TimelineItem {
@@ -100,7 +141,7 @@ struct ReportFigures {
 
     // closed_on - started_on over POVs closed with a result in the period.
     std::optional<double> days_median;
-    std::optional<double> days_mean; // rounded to one decimal, as every format shows it
+    std::optional<double> days_mean; // exact: people's formats round it, JSON and CSV do not
     int days_count = 0;
 
     // Planned (before extensions) and actual length over the same POVs.
@@ -127,17 +168,51 @@ struct ReportFigures {
     std::vector<UpcomingItem> ending;     // in progress, ending within upcoming_days
     std::vector<UpcomingItem> starting;   // not started, planned to start within upcoming_days
     std::vector<TimelineItem> timeline;   // in progress, by planned end
+
+    std::vector<ClosedItem> closed_list;       // closed in the period, by closed_on then id
+    std::vector<CancelledItem> cancelled_list; // cancelled in the period, by date then id
+    ArrFigures arr;
+    std::vector<WeekArr> arr_by_week; // oldest first; empty when the period has no first day
 };
 
 // A POV's status on a past day, from its dates: created_on, qualified_on, started_on, closed_on.
 // nullopt when it did not exist yet.
 std::optional<Status> status_on(const Pov& pov, Date day);
 
-// The figures for POVs (journals not needed), narrowed to one SA when `sa` is not empty.
-// The POVs a team report covers: every store's (journals not needed), each uuid once, the first
-// store's copy winning (`report --include`).
-std::vector<Pov> team_povs(const std::vector<Store*>& stores);
+// The day an event counts from: the date it claims for itself (a close or cancel `--on`, a start
+// `--on`), else the date of its timestamp. nullopt when neither can be read.
+std::optional<Date> event_day(const Event& event);
 
+// A POV's fields as they stood at the end of `day`: every change in `events` (its audit log,
+// oldest first; any tail of it that holds everything after `day` will do) that counts from a
+// later day is undone, field by field. Extensions granted later are dropped and the end they
+// moved restored; activity later than the day is not seen. Pure: records and events in, a record out.
+Pov as_recorded_on(const Pov& pov, const std::vector<Event>& events, Date day);
+
+// The net ARR right after the POV was started (its last `started` event counting by `day`),
+// from its whole audit log; nullopt when the log holds no start or no net ARR then.
+std::optional<std::int64_t> net_arr_at_start(const Pov& pov, const std::vector<Event>& events, Date day);
+
+// What a report reads: the POVs (journals not needed) and, by uuid, the audit events needed to
+// see each as it stood on the as-of date.
+struct ReportData {
+    std::vector<Pov> povs;
+    std::map<std::string, std::vector<Event>> events; // by uuid, oldest first
+    // The as-of date is before today: undo what was recorded after it. On or after today the
+    // records are the truth, whatever the clock of an event's timestamp says.
+    bool past = false;
+};
+
+// The POVs a team report covers: every store's, each uuid once, the first store's copy winning
+// (`report --include`), with the events the as-of date needs: those recorded after it when it
+// lies before `today`, and the whole log of each POV closed in the period (its net ARR at start).
+// The cost follows what changed since the as-of date and what closed in the period.
+ReportData report_data(const std::vector<Store*>& stores, const ReportRange& range, Date today);
+
+// The figures, narrowed to one SA when `sa` is not empty.
+ReportFigures report_figures(const ReportData& data, const ReportRange& range, const Config& config,
+                             const std::string& sa = {});
+// The same from the records alone, with no audit log to rebuild the past from.
 ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
                              const std::string& sa = {});
 

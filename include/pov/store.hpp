@@ -101,6 +101,9 @@ public:
     virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;
     virtual void add_event(std::int64_t id, const Event& event) = 0;
     virtual std::vector<Event> events(std::int64_t id) = 0;
+    // Every POV's events whose timestamp falls on or after `day`, by POV id, oldest first: what a
+    // report as of the day before must undo.
+    virtual std::map<std::int64_t, std::vector<Event>> events_since(Date day) = 0;
 
     // In-progress POVs per SA.
     virtual std::map<std::string, int> in_progress_by_sa() = 0;

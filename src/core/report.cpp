@@ -2,6 +2,7 @@
 
 #include "pov/duration.hpp"
 #include "pov/error.hpp"
+#include "pov/fields.hpp"
 #include "pov/risks.hpp"
 #include "pov/rules.hpp"
 
@@ -26,11 +27,6 @@ constexpr long period_days(Period period)
     return 7;
 }
 
-double round_to_tenth(double value)
-{
-    return std::round(value * 10.0) / 10.0;
-}
-
 std::optional<double> median(std::vector<long> values)
 {
     if (values.empty()) {
@@ -53,7 +49,7 @@ std::optional<double> mean(const std::vector<long> values)
     for (const auto value : values) {
         sum += static_cast<double>(value);
     }
-    return round_to_tenth(sum / static_cast<double>(values.size()));
+    return sum / static_cast<double>(values.size());
 }
 
 PovRef ref(const Pov& pov)
@@ -84,6 +80,78 @@ Pov as_it_stood(const Pov& pov, Status status, Date day)
         then.last_activity = day; // busy after that day: it was not stale then as far as we know
     }
     return then;
+}
+
+std::optional<Date> json_date(const Json& value)
+{
+    return value.is_string() ? parse_iso_date(value.get_ref<const std::string&>()) : std::nullopt;
+}
+
+// The [old, new] pair of a change, when it is one.
+const Json* change_pair(const Json& change)
+{
+    return change.is_array() && change.size() == 2 ? &change : nullptr;
+}
+
+// Undoes one change of a field (or of a criterion's status) on `pov`; what cannot be read back
+// (an import from elsewhere, a renumbered criterion) is left as it is.
+void undo_change(Pov& pov, const std::string& key, const Json& old_value)
+{
+    if (const auto* field = find_field(key); field != nullptr && field->access != FieldAccess::identity) {
+        try {
+            put_field(pov, *field, old_value);
+        } catch (const Error&) {
+        }
+        return;
+    }
+    // `capabilities.N.status`, as `cap set` records it.
+    constexpr std::string_view prefix = "capabilities.";
+    constexpr std::string_view suffix = ".status";
+    if (key.size() <= prefix.size() + suffix.size() || !key.starts_with(prefix) || !key.ends_with(suffix) ||
+        !old_value.is_string()) {
+        return;
+    }
+    const auto number = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
+    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 3) {
+        return;
+    }
+    const auto n = static_cast<std::size_t>(std::stoi(number));
+    const auto status = enum_from_string<CapabilityStatus>(old_value.get_ref<const std::string&>());
+    if (n >= 1 && n <= pov.capabilities.size() && status) {
+        pov.capabilities[n - 1].status = *status;
+    }
+}
+
+// Weeks ending on the as-of date back to the period's first day (for `all`, the first close
+// in it); the first week may be shorter.
+std::vector<WeekArr> arr_by_week(const std::vector<ClosedItem>& closed, const ReportRange& range)
+{
+    auto first = range.since;
+    for (const auto& item : closed) {
+        if (!first || item.closed_on < *first) {
+            first = item.closed_on;
+        }
+    }
+    if (!first) {
+        return {};
+    }
+    std::vector<WeekArr> weeks;
+    for (Date to = range.until; to >= *first; to = add_days(to, -7)) {
+        weeks.push_back({std::max(add_days(to, -6), *first), to, 0, 0});
+    }
+    std::reverse(weeks.begin(), weeks.end());
+    for (const auto& item : closed) {
+        if (!item.result) {
+            continue;
+        }
+        const auto week = std::find_if(weeks.begin(), weeks.end(), [&](const WeekArr& w) {
+            return item.closed_on >= w.from && item.closed_on <= w.to;
+        });
+        if (week != weeks.end()) {
+            (*item.result == Result::successful ? week->won : week->lost) += item.net_arr.value_or(0);
+        }
+    }
+    return weeks;
 }
 
 class Groups {
@@ -148,7 +216,92 @@ std::optional<Status> status_on(const Pov& pov, Date day)
     return pov.status == Status::new_ || pov.status == Status::cancelled ? Status::new_ : Status::qualified;
 }
 
-ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& range, const Config& config,
+std::optional<Date> event_day(const Event& event)
+{
+    const auto claimed = [&](const char* field) -> std::optional<Date> {
+        const auto it = event.changes.find(field);
+        if (it == event.changes.end() || change_pair(*it) == nullptr) {
+            return std::nullopt;
+        }
+        return json_date((*it)[1]);
+    };
+    // A close, cancel or start given `--on` happened on that day, whenever it was recorded.
+    if (event.kind == EventKind::closed || event.kind == EventKind::cancelled) {
+        if (const auto day = claimed("closed_on")) {
+            return day;
+        }
+    }
+    if (event.kind == EventKind::started) {
+        if (const auto day = claimed("started_on")) {
+            return day;
+        }
+    }
+    return event.at.size() >= 10 ? parse_iso_date(std::string_view(event.at).substr(0, 10)) : std::nullopt;
+}
+
+Pov as_recorded_on(const Pov& pov, const std::vector<Event>& events, Date day)
+{
+    Pov then = pov;
+    // Newest first: a change that counts by `day` settles its fields (what it set stood then); a
+    // later one puts back the value it found, unless an earlier-logged change settled it.
+    std::set<std::string> settled;
+    for (auto event = events.rbegin(); event != events.rend(); ++event) {
+        const auto when = event_day(*event);
+        const bool later = when && *when > day;
+        for (const auto& [key, change] : event->changes.items()) {
+            const auto* pair = change_pair(change);
+            if (pair == nullptr || settled.contains(key)) {
+                continue;
+            }
+            if (!later) {
+                settled.insert(key);
+                continue;
+            }
+            undo_change(then, key, (*pair)[0]);
+        }
+    }
+    return then;
+}
+
+std::optional<std::int64_t> net_arr_at_start(const Pov& pov, const std::vector<Event>& events, Date day)
+{
+    std::optional<std::size_t> start;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto when = event_day(events[i]);
+        if (events[i].kind == EventKind::started && (!when || *when <= day)) {
+            start = i;
+        }
+    }
+    if (!start) {
+        return std::nullopt;
+    }
+    // The value the log shows right after the start: the last change up to it, else what the
+    // first change after it found, else the value now.
+    const auto value_of = [](const Json& value) -> std::optional<std::int64_t> {
+        return value.is_number_integer() ? std::optional(value.get<std::int64_t>()) : std::nullopt;
+    };
+    for (std::size_t i = *start + 1; i-- > 0;) {
+        const auto it = events[i].changes.find("net_arr");
+        if (it != events[i].changes.end() && change_pair(*it) != nullptr) {
+            return value_of((*it)[1]);
+        }
+    }
+    for (std::size_t i = *start + 1; i < events.size(); ++i) {
+        const auto it = events[i].changes.find("net_arr");
+        if (it != events[i].changes.end() && change_pair(*it) != nullptr) {
+            return value_of((*it)[0]);
+        }
+    }
+    return pov.net_arr;
+}
+
+ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
+                             const std::string& sa)
+{
+    return report_figures(ReportData{povs, {}, false}, range, config, sa);
+}
+
+ReportFigures report_figures(const ReportData& data, const ReportRange& range, const Config& config,
                              const std::string& sa)
 {
     ReportFigures f;
@@ -159,14 +312,21 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     f.max_extensions = config.max_extensions;
     const auto as_of = range.as_of();
 
-    // Each POV as it stood on the as-of date.
+    // Each POV as it stood on the as-of date: its fields from the audit log, its status from
+    // the dates it had then. A POV's whole log goes along for its net ARR at start.
+    static const std::vector<Event> no_events;
     std::vector<Pov> povs;
-    for (const auto& pov : all) {
-        if (!sa.empty() && pov.sa != sa) {
+    std::vector<const std::vector<Event>*> logs;
+    for (const auto& now : data.povs) {
+        const auto found = data.events.find(now.uuid);
+        const auto& log = found == data.events.end() ? no_events : found->second;
+        const Pov recorded = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
+        if (!sa.empty() && recorded.sa != sa) {
             continue;
         }
-        if (const auto status = status_on(pov, as_of)) {
-            povs.push_back(as_it_stood(pov, *status, as_of));
+        if (const auto status = status_on(recorded, as_of)) {
+            povs.push_back(as_it_stood(recorded, *status, as_of));
+            logs.push_back(&log);
         }
     }
 
@@ -186,7 +346,8 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     std::vector<long> planned;
     std::set<std::string> extended; // by uuid: ids repeat across --include databases
 
-    for (const auto& pov : povs) {
+    for (std::size_t index = 0; index < povs.size(); ++index) {
+        const auto& pov = povs[index];
         const auto status = pov.status;
         f.counts[static_cast<std::size_t>(status)] += 1;
         f.created += range.contains(pov.created_on) ? 1 : 0;
@@ -195,13 +356,27 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
         auto& sa_row = by_sa[pov.sa];
         auto& type_row = by_type[std::string(to_string(pov.type))];
         auto& solution_row = by_solution[pov.solution];
+        const auto net_arr = pov.net_arr.value_or(0);
         if (status == Status::in_progress) {
             for (auto* row : {&sa_row, &type_row, &solution_row}) {
                 row->in_progress += 1;
             }
+            f.arr.in_pov += net_arr;
         }
         if (status == Status::cancelled && range.contains(pov.closed_on)) {
             f.cancelled += 1;
+            f.cancelled_list.push_back({ref(pov), pov.account, pov.reason, *pov.closed_on});
+        }
+        if (status == Status::closed && range.contains(pov.closed_on)) {
+            f.closed_list.push_back(
+                {ref(pov), pov.account, pov.result, pov.reason, pov.competitor, pov.loss_type, pov.net_arr,
+                 *pov.closed_on,
+                 pov.started_on ? std::optional(days_between(*pov.started_on, *pov.closed_on)) : std::nullopt});
+            const auto at_start = net_arr_at_start(pov, *logs[index], as_of);
+            if (at_start && pov.net_arr) {
+                f.arr.change_during_pov += *pov.net_arr - *at_start;
+                f.arr.change_povs += 1;
+            }
         }
         const bool decided = status == Status::closed && pov.result.has_value();
         if (decided) {
@@ -210,9 +385,11 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
         if (decided && range.contains(pov.closed_on)) {
             const bool won = *pov.result == Result::successful;
             (won ? f.won : f.lost) += 1;
+            (won ? f.arr.won : f.arr.lost) += net_arr;
             for (auto* row : {&sa_row, &type_row, &solution_row}) {
                 row->closed += 1;
                 (won ? row->won : row->lost) += 1;
+                row->arr_won += won ? net_arr : 0;
             }
             if (!won) {
                 f.losses_by_competitor[pov.competitor] += 1;
@@ -309,23 +486,46 @@ ReportFigures report_figures(const std::vector<Pov>& all, const ReportRange& ran
     std::sort(f.timeline.begin(), f.timeline.end(), [](const TimelineItem& a, const TimelineItem& b) {
         return a.end != b.end ? a.end < b.end : a.pov.id < b.pov.id;
     });
+    std::sort(f.closed_list.begin(), f.closed_list.end(), [](const ClosedItem& a, const ClosedItem& b) {
+        return a.closed_on != b.closed_on ? a.closed_on < b.closed_on : a.pov.id < b.pov.id;
+    });
+    std::sort(f.cancelled_list.begin(), f.cancelled_list.end(), [](const CancelledItem& a, const CancelledItem& b) {
+        return a.on != b.on ? a.on < b.on : a.pov.id < b.pov.id;
+    });
+    f.arr_by_week = arr_by_week(f.closed_list, range);
     return f;
 }
 
-std::vector<Pov> team_povs(const std::vector<Store*>& stores)
+ReportData report_data(const std::vector<Store*>& stores, const ReportRange& range, Date today)
 {
-    std::vector<Pov> povs;
+    ReportData data;
+    const auto as_of = range.as_of();
+    data.past = as_of < today;
     std::set<std::string> seen;
     for (auto* store : stores) {
-        std::vector<Pov> loaded;
-        store->transaction(Store::Lock::read, [&] { loaded = store->all(false); });
-        for (auto& pov : loaded) {
-            if (seen.insert(pov.uuid).second) {
-                povs.push_back(std::move(pov));
+        store->transaction(Store::Lock::read, [&] {
+            auto loaded = store->all(false);
+            auto later =
+                data.past ? store->events_since(add_days(as_of, 1)) : std::map<std::int64_t, std::vector<Event>>{};
+            for (auto& pov : loaded) {
+                if (!seen.insert(pov.uuid).second) {
+                    continue;
+                }
+                auto log = std::move(later[pov.id]);
+                const Pov recorded = data.past && !log.empty() ? as_recorded_on(pov, log, as_of) : pov;
+                const auto status = status_on(recorded, as_of);
+                // Closed in the period: its whole log, for its net ARR at start.
+                if (status == Status::closed && range.contains(recorded.closed_on)) {
+                    log = store->events(pov.id);
+                }
+                if (!log.empty()) {
+                    data.events[pov.uuid] = std::move(log);
+                }
+                data.povs.push_back(std::move(pov));
             }
-        }
+        });
     }
-    return povs;
+    return data;
 }
 
 } // namespace pov

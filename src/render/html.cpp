@@ -63,6 +63,8 @@ svg.chart .bar.status-cancelled { fill: #d1d5db; stroke: #9ca3af; }
 svg.chart .bar.rate { fill: #16a34a; }
 svg.chart .bar.load { fill: #2563eb; }
 svg.chart .bar.over { fill: #dc2626; }
+svg.chart .bar.won { fill: #16a34a; }
+svg.chart .bar.lost { fill: #dc2626; }
 svg.chart .bar.planned { fill: #2563eb; }
 svg.chart .bar.late { fill: #dc2626; }
 svg.chart .bar.extension { fill: #93c5fd; stroke: #2563eb; stroke-dasharray: 3 2; }

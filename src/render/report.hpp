@@ -56,7 +56,6 @@ std::vector<ReportSection> report_sections(const ReportFigures& figures);
 // Shared by the renderers so every format shows a figure the same way.
 std::string percent(std::optional<double> rate);             // "67%", "–" when null
 std::string decimal(std::optional<double> value);            // "28", "28.5", "–" when null
-std::optional<double> json_rate(std::optional<double> rate); // rounded to 4 decimals
 std::string period_label(const ReportFigures& figures);      // "2026-02-24 → 2026-03-02" or "everything to …"
 std::string competitor_label(const std::string& competitor); // "(none)" for a loss without one
 

@@ -12,7 +12,8 @@ namespace pov::render {
 
 namespace {
 
-// Whole numbers print as integers (42, not 42.0), so JSON, CSV and text read alike.
+// Whole numbers print as integers (42, not 42.0), so JSON, CSV and text read alike; the rest
+// exactly as computed (22.333333333333332): only people's formats round (contract section 7).
 Json optional_number(std::optional<double> value)
 {
     if (!value) {
@@ -35,8 +36,24 @@ Json tally_json(const char* key, const GroupRow& row, bool with_limit)
     out["closed"] = row.tally.closed;
     out["won"] = row.tally.won;
     out["lost"] = row.tally.lost;
-    out["win_rate"] = optional_number(json_rate(row.tally.win_rate()));
+    out["win_rate"] = optional_number(row.tally.win_rate());
+    out["arr_won"] = row.tally.arr_won;
     return out;
+}
+
+Json optional_money(std::optional<std::int64_t> dollars)
+{
+    return dollars ? Json(*dollars) : Json(nullptr);
+}
+
+template <typename E> Json optional_name(const std::optional<E>& value)
+{
+    return value ? Json(std::string(to_string(*value))) : Json(nullptr);
+}
+
+Json text_or_null(const std::string& text)
+{
+    return text.empty() ? Json(nullptr) : Json(text);
 }
 
 Json risks_json(const std::vector<Risk>& risks)
@@ -49,14 +66,6 @@ Json risks_json(const std::vector<Risk>& risks)
 }
 
 } // namespace
-
-std::optional<double> json_rate(std::optional<double> rate)
-{
-    if (!rate) {
-        return std::nullopt;
-    }
-    return std::round(*rate * 10000.0) / 10000.0;
-}
 
 std::string competitor_label(const std::string& competitor)
 {
@@ -76,8 +85,8 @@ Json report_json(const ReportFigures& f)
     }
     out["period"] = {
         {"created", f.created}, {"started", f.started}, {"won", f.won}, {"lost", f.lost}, {"cancelled", f.cancelled}};
-    out["win_rate"] = {{"period", optional_number(json_rate(f.win_rate_period))},
-                       {"overall", optional_number(json_rate(f.win_rate_overall))}};
+    out["win_rate"] = {{"period", optional_number(f.win_rate_period)},
+                       {"overall", optional_number(f.win_rate_overall)}};
     out["days_in_pov"] = {
         {"median", optional_number(f.days_median)}, {"mean", optional_number(f.days_mean)}, {"count", f.days_count}};
     out["length"] = {{"planned_mean", optional_number(f.planned_days_mean)},
@@ -102,7 +111,7 @@ Json report_json(const ReportFigures& f)
     }
     out["losses"] = {{"by_competitor", by_competitor},
                      {"by_type", {{"technical", f.losses_technical}, {"non-technical", f.losses_non_technical}}}};
-    out["capability_hit_rate"] = optional_number(json_rate(f.capability_hit_rate));
+    out["capability_hit_rate"] = optional_number(f.capability_hit_rate);
     out["capabilities"] = {{"met", f.capabilities_met}, {"total", f.capabilities_total}};
     auto& attention = out["attention"] = Json::array();
     for (const auto& item : f.attention) {
@@ -137,6 +146,39 @@ Json report_json(const ReportFigures& f)
                             {"started_on", format_date(item.started_on)},
                             {"end", format_date(item.end)},
                             {"original_end", date_json(item.original_end)}});
+    }
+    auto& closed = out["closed"] = Json::array();
+    for (const auto& item : f.closed_list) {
+        closed.push_back({{"id", item.pov.id},
+                          {"name", item.pov.name},
+                          {"account", item.account},
+                          {"sa", item.pov.sa},
+                          {"result", optional_name(item.result)},
+                          {"reason", text_or_null(item.reason)},
+                          {"competitor", text_or_null(item.competitor)},
+                          {"loss_type", optional_name(item.loss_type)},
+                          {"net_arr", optional_money(item.net_arr)},
+                          {"closed_on", format_date(item.closed_on)},
+                          {"days", item.days ? Json(*item.days) : Json(nullptr)}});
+    }
+    auto& cancelled = out["cancelled"] = Json::array();
+    for (const auto& item : f.cancelled_list) {
+        cancelled.push_back({{"id", item.pov.id},
+                             {"name", item.pov.name},
+                             {"account", item.account},
+                             {"sa", item.pov.sa},
+                             {"reason", text_or_null(item.reason)},
+                             {"on", format_date(item.on)}});
+    }
+    out["arr"] = {{"in_pov", f.arr.in_pov},
+                  {"won", f.arr.won},
+                  {"lost", f.arr.lost},
+                  {"change_during_pov", f.arr.change_during_pov},
+                  {"change_povs", f.arr.change_povs}};
+    auto& weeks = out["arr_by_week"] = Json::array();
+    for (const auto& week : f.arr_by_week) {
+        weeks.push_back(
+            {{"from", format_date(week.from)}, {"to", format_date(week.to)}, {"won", week.won}, {"lost", week.lost}});
     }
     return out;
 }
@@ -184,6 +226,27 @@ std::string report_csv(const ReportFigures& f)
         row("attention", id, "name", item["name"]);
         row("attention", id, "sa", item["sa"]);
         row("attention", id, "risks", fmt::format("{}", fmt::join(item["risks"].get<std::vector<std::string>>(), ";")));
+    }
+    for (const auto& [metric, value] : json["arr"].items()) {
+        row("arr", "", metric, value);
+    }
+    for (const auto* section : {"closed", "cancelled"}) {
+        for (const auto& item : json[section]) {
+            const auto id = csv_value(item["id"]);
+            for (const auto& [metric, value] : item.items()) {
+                if (metric != "id") {
+                    row(section, id, metric, value);
+                }
+            }
+        }
+    }
+    for (const auto& week : json["arr_by_week"]) {
+        const auto from = csv_value(week["from"]);
+        for (const auto& [metric, value] : week.items()) {
+            if (metric != "from") {
+                row("arr_by_week", from, metric, value);
+            }
+        }
     }
     for (const auto* kind : {"ending", "starting"}) {
         for (const auto& item : json["upcoming"][kind]) {

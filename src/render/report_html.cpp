@@ -1,5 +1,5 @@
 // The report as one self-contained HTML5 page: the shared sections of report_sections() drawn as
-// definition lists and tables, and four inline SVG charts (status, win rate, load, timeline).
+// definition lists and tables, and five inline SVG charts (status, win rate, load, timeline, ARR).
 // The page is also well-formed XML (void elements closed, every text and attribute escaped,
 // only the five XML entities), fetches nothing, and holds no wall-clock time: the same figures
 // give the same bytes.
@@ -365,6 +365,87 @@ std::string timeline_chart(const ReportFigures& f)
     return chart_figure(caption, svg, "", true);
 }
 
+// 5. Net ARR won and lost per week of the period: a green and a red bar per week, on a money axis.
+std::string arr_chart(const ReportFigures& f)
+{
+    const auto caption = "Net ARR won and lost per week";
+    if (f.arr_by_week.empty()) {
+        return chart_figure(caption, "", "no POV closed in the period.", true);
+    }
+    constexpr int width = 960;
+    constexpr int plot_left = 72;
+    constexpr int plot_right = 944;
+    constexpr int top = 16;
+    constexpr int baseline = 196;
+    constexpr int plot_height = baseline - top;
+    constexpr int legend_y = baseline + 50;
+    constexpr int height = legend_y + 10;
+    std::int64_t max = 0;
+    for (const auto& week : f.arr_by_week) {
+        max = std::max({max, week.won, week.lost});
+    }
+    // A round step for the axis, 1, 2, 2.5 or 5 times a power of ten, four of which reach the top.
+    std::int64_t step = 1;
+    for (std::int64_t power = 1;; power *= 10) {
+        const std::int64_t candidates[] = {power, power * 2, power * 5 / 2, power * 5};
+        const auto found = std::find_if(std::begin(candidates), std::end(candidates),
+                                        [&](std::int64_t candidate) { return candidate * 4 >= max; });
+        if (found != std::end(candidates)) {
+            step = *found;
+            break;
+        }
+    }
+    const double top_value = static_cast<double>(step * 4);
+    const auto y_of = [&](std::int64_t value) {
+        return baseline - plot_height * static_cast<double>(value) / top_value;
+    };
+
+    std::string title = "Net ARR won and lost per week:";
+    for (std::size_t i = 0; i < f.arr_by_week.size(); ++i) {
+        const auto& week = f.arr_by_week[i];
+        title += fmt::format("{} week to {} won {} lost {}", i == 0 ? "" : ",", format_date(week.to), money(week.won),
+                             money(week.lost));
+    }
+    std::string svg = svg_open("chart-arr", width, height, title);
+    for (int tick = 0; tick <= 4; ++tick) {
+        const double y = y_of(step * tick);
+        svg += svg_line(plot_left, y, plot_right, y, tick == 0 ? "axis" : "grid");
+        svg += svg_text(plot_left - 6, y + 4, money(step * tick), "tick", "end");
+    }
+    const double slot = double(plot_right - plot_left) / static_cast<double>(f.arr_by_week.size());
+    const double bar = std::clamp(slot * 0.35, 1.0, 36.0);
+    // Label every week while they fit, else every few.
+    const auto label_every = static_cast<std::size_t>(std::ceil(80.0 / slot));
+    for (std::size_t i = 0; i < f.arr_by_week.size(); ++i) {
+        const auto& week = f.arr_by_week[i];
+        const double middle = plot_left + slot * (static_cast<double>(i) + 0.5);
+        svg += fmt::format("<g><title>{}</title>\n",
+                           escape_xml(fmt::format("{} → {}: won {}, lost {}", format_date(week.from),
+                                                  format_date(week.to), money(week.won), money(week.lost))));
+        svg += svg_rect(middle - bar, y_of(week.won), bar, baseline - y_of(week.won), "bar won");
+        svg += svg_rect(middle, y_of(week.lost), bar, baseline - y_of(week.lost), "bar lost");
+        if (slot >= 60) {
+            if (week.won > 0) {
+                svg += svg_text(middle - bar / 2, y_of(week.won) - 4, money(week.won), "value", "middle");
+            }
+            if (week.lost > 0) {
+                svg += svg_text(middle + bar / 2, y_of(week.lost) - 4, money(week.lost), "value", "middle");
+            }
+        }
+        svg += "</g>\n";
+        if (i % label_every == 0 || i + 1 == f.arr_by_week.size()) {
+            svg += svg_text(middle, baseline + 17, format_date(week.to).substr(5), "tick", "middle");
+        }
+    }
+    svg += svg_text(plot_left, baseline + 34, "week ending", "tick muted", "start");
+    svg += svg_rect(plot_left + 120, legend_y - 10, 14, 10, "bar won");
+    svg += svg_text(plot_left + 139, legend_y - 1, fmt::format("won ({})", money(f.arr.won)), "tick", "start");
+    svg += svg_rect(plot_left + 260, legend_y - 10, 14, 10, "bar lost");
+    svg += svg_text(plot_left + 279, legend_y - 1, fmt::format("lost ({})", money(f.arr.lost)), "tick", "start");
+    svg += "</svg>\n";
+    return chart_figure(caption, svg, "", true);
+}
+
 } // namespace
 
 std::string report_html(const ReportFigures& figures)
@@ -376,7 +457,8 @@ std::string report_html(const ReportFigures& figures)
         body += section_html(sections[i]);
         if (i == 0) {
             body += "<h2>At a glance</h2>\n<div class=\"charts\">\n";
-            body += status_chart(figures) + win_rate_chart(figures) + load_chart(figures) + timeline_chart(figures);
+            body += status_chart(figures) + win_rate_chart(figures) + load_chart(figures) + timeline_chart(figures) +
+                    arr_chart(figures);
             body += "</div>\n";
         }
     }

@@ -29,8 +29,8 @@ std::string count(int n, std::string_view one, std::string_view many)
 
 ReportTable tally_table(std::string_view first, const std::vector<GroupRow>& rows, bool with_limit)
 {
-    ReportTable table{{std::string(first), "IN PROGRESS", "CLOSED", "WON", "LOST", "WIN RATE"},
-                      {false, true, true, true, true, true},
+    ReportTable table{{std::string(first), "IN PROGRESS", "CLOSED", "WON", "LOST", "WIN RATE", "ARR WON"},
+                      {false, true, true, true, true, true, true},
                       {},
                       {}};
     for (const auto& row : rows) {
@@ -40,7 +40,7 @@ ReportTable tally_table(std::string_view first, const std::vector<GroupRow>& row
         }
         table.rows.push_back({row.name.empty() ? std::string(dash) : row.name, in_progress,
                               std::to_string(row.tally.closed), std::to_string(row.tally.won),
-                              std::to_string(row.tally.lost), percent(row.tally.win_rate())});
+                              std::to_string(row.tally.lost), percent(row.tally.win_rate()), money(row.tally.arr_won)});
         table.tones.push_back({Tone::plain, with_limit && row.over_limit ? Tone::bad : Tone::plain});
     }
     return table;
@@ -53,6 +53,65 @@ std::string risk_names(const std::vector<Risk>& risks)
         out += (out.empty() ? "" : ", ") + std::string(to_string(risk));
     }
     return out;
+}
+
+std::string signed_money(std::int64_t dollars)
+{
+    return (dollars > 0 ? "+" : "") + money(dollars);
+}
+
+std::string optional_name(const auto& value)
+{
+    return value ? std::string(to_string(*value)) : std::string(dash);
+}
+
+std::string text_or_dash(const std::string& text)
+{
+    return text.empty() ? std::string(dash) : text;
+}
+
+ReportSection closed_section(const ReportFigures& f)
+{
+    ReportSection section{
+        fmt::format("Closed in the period ({})", f.closed_list.size()), {}, {}, "No POV closed in the period.", {}};
+    if (f.closed_list.empty()) {
+        return section;
+    }
+    ReportTable table{
+        {"ID", "NAME", "ACCOUNT", "SA", "RESULT", "NET ARR", "DAYS", "CLOSED", "REASON", "COMPETITOR", "LOSS TYPE"},
+        {true, false, false, false, false, true, true, false, false, false, false},
+        {},
+        {}};
+    for (const auto& item : f.closed_list) {
+        table.rows.push_back({std::to_string(item.pov.id), item.pov.name, item.account, item.pov.sa,
+                              optional_name(item.result), money(item.net_arr),
+                              item.days ? std::to_string(*item.days) : std::string(dash), format_date(item.closed_on),
+                              text_or_dash(item.reason), text_or_dash(item.competitor), optional_name(item.loss_type)});
+        const bool lost = item.result == Result::unsuccessful;
+        table.tones.push_back({Tone::plain, Tone::plain, Tone::plain, Tone::plain, lost ? Tone::bad : Tone::plain});
+    }
+    section.table = std::move(table);
+    return section;
+}
+
+ReportSection cancelled_section(const ReportFigures& f)
+{
+    ReportSection section{fmt::format("Cancelled in the period ({})", f.cancelled_list.size()),
+                          {},
+                          {},
+                          "No POV cancelled in the period.",
+                          {}};
+    if (f.cancelled_list.empty()) {
+        return section;
+    }
+    ReportTable table{
+        {"ID", "NAME", "ACCOUNT", "SA", "ON", "REASON"}, {true, false, false, false, false, false}, {}, {}};
+    for (const auto& item : f.cancelled_list) {
+        table.rows.push_back({std::to_string(item.pov.id), item.pov.name, item.account, item.pov.sa,
+                              format_date(item.on), text_or_dash(item.reason)});
+    }
+    section.table = std::move(table);
+    return section;
 }
 
 ReportTable upcoming_table(const std::vector<UpcomingItem>& items, std::string_view date_header)
@@ -123,6 +182,11 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
                                       f.won, f.lost, f.cancelled)},
         {"Win rate",
          fmt::format("{} in the period · {} overall", percent(f.win_rate_period), percent(f.win_rate_overall))},
+        {"Net ARR", fmt::format("{} in POV · {} won · {} lost in the period", money(f.arr.in_pov), money(f.arr.won),
+                                money(f.arr.lost))},
+        {"ARR change in POV",
+         fmt::format("{} (at close minus at start, over {})", signed_money(f.arr.change_during_pov),
+                     count(f.arr.change_povs, "POV closed in the period", "POVs closed in the period"))},
         {"Days in POV", fmt::format("median {} · mean {} (over {})", decimal(f.days_median), decimal(f.days_mean),
                                     count(f.days_count, "POV closed in the period", "POVs closed in the period"))},
         {"Planned vs actual", fmt::format("{} planned · {} actual days on average", decimal(f.planned_days_mean),
@@ -133,6 +197,8 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
                                             percent(f.capability_hit_rate), f.capabilities_met, f.capabilities_total)},
     };
     sections.push_back(std::move(summary));
+    sections.push_back(closed_section(f));
+    sections.push_back(cancelled_section(f));
 
     sections.push_back({fmt::format("Per SA (limit {} in progress)", f.concurrency_limit),
                         {},

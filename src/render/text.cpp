@@ -2,6 +2,9 @@
 
 #include "pov/text.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <fmt/color.h>
 #include <fmt/format.h>
 
@@ -58,6 +61,30 @@ std::string shown(std::string_view text)
 std::string shown(const std::optional<Date>& date)
 {
     return date ? format_date(*date) : std::string(dash);
+}
+
+std::string money(std::optional<std::int64_t> dollars)
+{
+    if (!dollars) {
+        return std::string(dash);
+    }
+    const char* sign = *dollars < 0 ? "-" : "";
+    const double amount = std::fabs(static_cast<double>(*dollars));
+    if (amount < 1000) {
+        return fmt::format("{}${}", sign, static_cast<std::int64_t>(amount));
+    }
+    // The largest unit that shows at least 1 once rounded to a tenth ($999,960 is $1M, not $1000k).
+    constexpr std::pair<double, char> units[] = {{1e9, 'B'}, {1e6, 'M'}, {1e3, 'k'}};
+    for (const auto& [unit, suffix] : units) {
+        const double tenths = std::round(amount / unit * 10.0);
+        if (tenths >= 10.0 || unit == 1e3) {
+            const auto whole = static_cast<std::int64_t>(tenths) / 10;
+            const auto tenth = static_cast<std::int64_t>(tenths) % 10;
+            return tenth == 0 ? fmt::format("{}${}{}", sign, whole, suffix)
+                              : fmt::format("{}${}.{}{}", sign, whole, tenth, suffix);
+        }
+    }
+    return {};
 }
 
 } // namespace pov::render

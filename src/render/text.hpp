@@ -37,4 +37,8 @@ inline constexpr std::string_view dash = "–";
 std::string shown(std::string_view text);
 std::string shown(const std::optional<Date>& date);
 
+// Money for people (contract section 7): `$150k`, `$1.2M`, `$2B`, `$950`, `-$50k`; one decimal
+// at most, dropped when it is 0; "–" when unknown. JSON and CSV carry whole dollars instead.
+std::string money(std::optional<std::int64_t> dollars);
+
 } // namespace pov::render

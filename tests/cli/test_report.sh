@@ -76,6 +76,83 @@ CHECKS=$((CHECKS + 1)); ! grep -qiE 'https?://|<link|<script|src=' "$WORK/r.html
 expect_out "50% in the period" "html win rate"
 expect_out "<svg" "html has inline SVG charts"
 
+# ---- Which POVs closed and were cancelled, the money, and a reopen that leaves the past alone ----
+# A database of its own. Alpha (Sam, $150k at start) is raised to $200k and lost to GitHub on
+# 03-06, reopened 03-12, raised to $300k and won on 03-20. Delta (won 03-11) and Echo (lost
+# 03-10) are Sam's too; Beta (Lee, $1.2M) runs; Gamma (Lee) is cancelled on 03-04.
+team_db=$DB
+DB=$WORK/money.db
+a=$(qualified_pov "Alpha" Sam); b=$(qualified_pov "Beta" Lee); c=$(qualified_pov "Gamma" Lee)
+d=$(qualified_pov "Delta" Sam); e=$(qualified_pov "Echo" Sam)
+pov set "$a" --net-arr 150k; pov set "$b" --net-arr 1.2M; pov set "$d" --net-arr 90k; pov set "$e" --net-arr 40k
+pov start "$a"; pov start "$b"; pov start "$d"; pov start "$e"
+pov --today 2026-03-04 cancel "$c" --reason "Budget frozen"
+pov --today 2026-03-05 set "$a" --net-arr 200k
+pov --today 2026-03-06 cap set "$a" 1 --status not-met
+pov --today 2026-03-06 close "$a" --result unsuccessful --reason "Lost on price" --competitor GitHub --loss-type non-technical
+pov --today 2026-03-10 cap set "$e" 1 --status partial
+pov --today 2026-03-10 close "$e" --result unsuccessful --reason "No champion" --loss-type non-technical
+pov --today 2026-03-11 cap set "$d" 1 --status met
+pov --today 2026-03-11 close "$d" --result successful --reason "Fast builds"
+pov --today 2026-03-12 reopen "$a" --reason "Customer came back"
+pov --today 2026-03-13 set "$a" --net-arr 300k
+pov --today 2026-03-14 cap set "$a" 1 --status met
+pov --today 2026-03-20 close "$a" --result successful --reason "Won after all"
+
+run --today 2026-03-20 report --until 2026-03-08 --json
+expect_rc 0 "a past week's report"
+expect_jq '.closed | length' "1" "the past week closed one POV"
+expect_jq '.closed[0] | [.id, .name, .account, .sa, .result, .reason, .competitor, .loss_type, .net_arr, .closed_on, .days] | map(tostring) | join(",")' \
+  "$a,Alpha,Alpha Corp,Sam,unsuccessful,Lost on price,GitHub,non-technical,200000,2026-03-06,4" \
+  "a later reopen leaves the first close in its week, at its net ARR then"
+expect_jq '.arr | [.in_pov, .won, .lost, .change_during_pov] | join(",")' "1330000,0,200000,50000" \
+  "ARR then: Beta, Delta and Echo in POV; Alpha lost at \$200k, \$50k more than at its start"
+expect_jq '.cancelled | map([.id, .name, .account, .sa, .reason, .on] | map(tostring) | join(",")) | join(";")' \
+  "$c,Gamma,Gamma Corp,Lee,Budget frozen,2026-03-04" "the cancelled list"
+expect_jq '.per_sa | map("\(.sa)=\(.arr_won)") | join(",")' "Lee=0,Sam=0" "ARR won per SA"
+expect_jq '.capability_hit_rate' "0" "the criterion was not met at the first close"
+
+run --today 2026-03-20 report --json
+expect_jq '.closed | map("\(.name):\(.result):\(.net_arr)") | join(",")' "Alpha:successful:300000" \
+  "this week: the second close"
+expect_jq '.arr | [.in_pov, .won, .lost, .change_during_pov] | join(",")' "1200000,300000,0,150000" "ARR this week"
+expect_jq '.per_sa[] | select(.sa == "Sam") | .arr_won' "300000" "Sam's ARR won"
+
+run --today 2026-03-20 report --period month --json
+expect_jq '.closed | map(.name) | join(",")' "Echo,Delta,Alpha" "the month's closed list, by date; Alpha once"
+expect_jq '.days_in_pov.mean' "11.666666666666666" "JSON keeps the mean unrounded: (8 + 9 + 18) / 3"
+expect_jq '.win_rate.period' "0.6666666666666666" "JSON keeps the win rate unrounded"
+expect_jq '.arr_by_week | map("\(.to):\(.won):\(.lost)") | join(",")' \
+  "2026-02-20:0:0,2026-02-27:0:0,2026-03-06:0:0,2026-03-13:90000:40000,2026-03-20:300000:0" "ARR per week"
+run --today 2026-03-20 report --period month --format csv
+expect_out "days_in_pov,,mean,11.666666666666666" "CSV keeps the mean unrounded"
+expect_out "arr,,won,390000" "CSV money in whole dollars"
+expect_out "closed,$a,net_arr,300000" "CSV closed list"
+expect_out "per_sa,Sam,arr_won,390000" "CSV ARR won per SA"
+
+run --today 2026-03-20 report --until 2026-03-08
+expect_out "Net ARR              \$1.3M in POV · \$0 won · \$200k lost in the period" "text money"
+expect_out "ARR change in POV    +\$50k (at close minus at start, over 1 POV closed in the period)" "text ARR change"
+expect_out "Closed in the period (1)" "text closed list"
+expect_out "unsuccessful    \$200k     4  2026-03-06  Lost on price  GitHub      non-technical" "text closed row"
+expect_out "Cancelled in the period (1)" "text cancelled list"
+expect_out "Budget frozen" "text cancel reason"
+run --today 2026-03-20 report --period month
+expect_out "mean 11.7" "text rounds the mean for people"
+expect_out "ARR WON" "text per-SA ARR won"
+run --today 2026-03-20 report --format markdown
+expect_out "- **Net ARR**: \$1.2M in POV · \$300k won · \$0 lost in the period" "markdown money"
+expect_out "| ID | NAME | ACCOUNT | SA | RESULT | NET ARR | DAYS | CLOSED | REASON | COMPETITOR | LOSS TYPE |" "markdown closed table"
+expect_out "| $a | Alpha | Alpha Corp | Sam | successful | \$300k | 18 | 2026-03-20 | Won after all |" "markdown closed row"
+run --today 2026-03-20 report --period month --format html
+printf '%s' "$OUT" >"$WORK/money.html"
+CHECKS=$((CHECKS + 1)); xmllint --noout "$WORK/money.html" 2>"$WORK/xml.err" || fail "the HTML with the ARR chart is well-formed: $(head -c 300 "$WORK/xml.err")"
+expect_out "<svg id=\"chart-arr\"" "html ARR chart"
+expect_out "class=\"bar won\"" "html won bars"
+expect_out "won (\$390k)" "html chart legend"
+expect_out "Closed in the period (3)" "html closed list"
+DB=$team_db
+
 # ---- Usage and invalid periods ----
 run report --period fortnight
 expect_fail 2 "unknown --period"

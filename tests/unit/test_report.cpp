@@ -1,4 +1,5 @@
 // The report's figures on a fixed team, every expectation computed by hand (contract section 7).
+#include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/report.hpp"
 #include "render/report.hpp"
@@ -180,7 +181,7 @@ TEST_CASE("days in POV: median and mean of closed_on - started_on")
     // 24 (POV 1), 26 (POV 2), 18 (POV 4): odd count.
     CHECK(f.days_count == 3);
     CHECK(*f.days_median == Approx(24));
-    CHECK(*f.days_mean == Approx(22.7)); // 68 / 3 = 22.67, shown to one decimal everywhere
+    CHECK(*f.days_mean == 68.0 / 3.0); // exact: only people's formats round it
 
     SECTION("an even count takes the mean of the middle two")
     {
@@ -201,9 +202,9 @@ TEST_CASE("planned vs actual length uses the plan before extensions")
     extended.extensions = {{on("2026-03-21"), on("2026-03-31"), "holiday", on("2026-03-26")}};
     povs.push_back(extended);
     const auto f = report_figures(povs, report_range(Period::week, {}, {}, on("2026-03-31")), Config{});
-    // planned: 30, 30, 30 and 20 (before the extension) → 27.5; actual 24, 26, 18, 29 → 24.25 → 24.3
+    // planned: 30, 30, 30 and 20 (before the extension) → 27.5; actual 24, 26, 18, 29 → 24.25
     CHECK(*f.planned_days_mean == Approx(27.5));
-    CHECK(*f.actual_days_mean == Approx(24.3));
+    CHECK(*f.actual_days_mean == 24.25);
     CHECK(f.extensions_granted == 1);
     CHECK(f.povs_extended == 1);
 }
@@ -304,7 +305,7 @@ TEST_CASE("narrowing to one SA (--sa) narrows every figure")
 
 TEST_CASE("an empty team has no rates, no medians, and nothing to attend to")
 {
-    const auto f = report_figures({}, report_range(Period::all, {}, {}, on("2026-03-31")), Config{});
+    const auto f = report_figures(std::vector<Pov>{}, report_range(Period::all, {}, {}, on("2026-03-31")), Config{});
     CHECK_FALSE(f.win_rate_period);
     CHECK_FALSE(f.win_rate_overall);
     CHECK_FALSE(f.days_median);
@@ -328,19 +329,21 @@ TEST_CASE("every format carries the same numbers")
     const auto html = render::report_html(f);
 
     // JSON and CSV: rates as numbers 0–1.
-    CHECK(json["win_rate"]["period"].get<double>() == Approx(0.3333));
-    CHECK(json["win_rate"]["overall"].get<double>() == Approx(0.5));
-    CHECK(json["capability_hit_rate"].get<double>() == Approx(0.6667));
-    CHECK(json["days_in_pov"]["median"].get<double>() == Approx(24));
-    CHECK(json["days_in_pov"]["mean"].get<double>() == Approx(22.7));
+    // JSON and CSV numbers are never rounded: 1/3 and 68/3 stay as computed.
+    CHECK(json["win_rate"]["period"].get<double>() == 1.0 / 3.0);
+    CHECK(json["win_rate"]["overall"].get<double>() == 0.5);
+    CHECK(json["capability_hit_rate"].get<double>() == 4.0 / 6.0);
+    CHECK(json["days_in_pov"]["median"].get<double>() == 24);
+    CHECK(json["days_in_pov"]["mean"].get<double>() == 68.0 / 3.0);
     CHECK(json["period"]["won"] == 1);
     CHECK(json["period"]["lost"] == 2);
     CHECK(json["losses"]["by_competitor"]["GitHub"] == 1);
     CHECK(json["per_sa"][0]["sa"] == "Ann");
     CHECK(json["per_sa"][0]["over_limit"] == true);
-    for (const auto* line : {"win_rate,,period,0.3333", "win_rate,,overall,0.5", "days_in_pov,,median,24",
-                             "days_in_pov,,mean,22.7", "capabilities,,hit_rate,0.6667", "period,,won,1",
-                             "period,,lost,2", "per_sa,Ann,over_limit,true", "losses_by_competitor,GitHub,count,1"}) {
+    for (const auto* line :
+         {"win_rate,,period,0.3333333333333333", "win_rate,,overall,0.5", "days_in_pov,,median,24",
+          "days_in_pov,,mean,22.666666666666668", "capabilities,,hit_rate,0.6666666666666666", "period,,won,1",
+          "period,,lost,2", "per_sa,Ann,over_limit,true", "losses_by_competitor,GitHub,count,1"}) {
         CHECK(csv.find(std::string(line) + "\r\n") != std::string::npos);
     }
     // Text, Markdown and HTML: rates as whole percents, the same medians and means.
@@ -379,11 +382,330 @@ TEST_CASE("a past as-of date sees the status, extensions and activity of that da
     // As of 2026-03-20 the extension (granted 2026-04-01) had not happened.
     Config config;
     config.max_extensions = 0;
-    const auto before = report_figures({pov}, report_range(Period::week, {}, {}, on("2026-03-20")), config);
+    const auto before =
+        report_figures(std::vector<Pov>{pov}, report_range(Period::week, {}, {}, on("2026-03-20")), config);
     CHECK(before.endless == 0);
     REQUIRE(before.timeline.size() == 1);
     CHECK(before.timeline[0].end == on("2026-04-07"));
-    const auto after = report_figures({pov}, report_range(Period::week, {}, {}, on("2026-04-02")), config);
+    const auto after =
+        report_figures(std::vector<Pov>{pov}, report_range(Period::week, {}, {}, on("2026-04-02")), config);
     CHECK(after.endless == 1);
     CHECK(after.extensions_granted == 1);
+}
+
+// ---- Money, the closed and cancelled lists, and the past rebuilt from the audit log ----------
+
+namespace {
+
+// The team with net ARR: won 1 ($100k), lost 2 ($250k) and 4 (none); 3 won before the period
+// ($50k); running 5 ($120k), 6 ($80k), 7 (none), 8 ($200k).
+std::vector<Pov> team_with_arr()
+{
+    auto povs = team();
+    const std::map<std::int64_t, std::int64_t> arr{{1, 100'000}, {2, 250'000}, {3, 50'000},
+                                                   {5, 120'000}, {6, 80'000},  {8, 200'000}};
+    for (auto& pov : povs) {
+        if (const auto it = arr.find(pov.id); it != arr.end()) {
+            pov.net_arr = it->second;
+        }
+    }
+    povs[0].reason = "All criteria met";
+    povs[1].reason = "Lost on price";
+    povs[9].reason = "Budget frozen";
+    return povs;
+}
+
+Event event(const char* at, EventKind kind, Json changes)
+{
+    return {at, kind, std::move(changes), {}};
+}
+
+// POV 20: lost on 03-06 at $200k (started 03-02 at $150k), reopened 03-12, extended 03-18,
+// raised to $300k on 03-19 and won on 03-25.
+Pov reopened_pov()
+{
+    auto pov = pov_of(20, "Dee", Status::closed);
+    pov.account = "Delta";
+    pov.start = on("2026-03-02");
+    pov.started_on = on("2026-03-02");
+    pov.end = on("2026-04-10");
+    pov.extensions = {{on("2026-03-30"), on("2026-04-10"), "holiday", on("2026-03-18")}};
+    pov.closed_on = on("2026-03-25");
+    pov.result = Result::successful;
+    pov.reason = "Won after all";
+    pov.net_arr = 300'000;
+    pov.capabilities = {criterion(1, CapabilityStatus::met)};
+    return pov;
+}
+
+std::vector<Event> reopened_log()
+{
+    return {
+        event("2026-02-01T09:00:00Z", EventKind::created,
+              {{"net_arr", {nullptr, 150000}}, {"status", {nullptr, "new"}}}),
+        event("2026-03-02T09:00:00Z", EventKind::started,
+              {{"status", {"qualified", "in_progress"}}, {"started_on", {nullptr, "2026-03-02"}}}),
+        event("2026-03-05T09:00:00Z", EventKind::updated, {{"net_arr", {150000, 200000}}}),
+        event("2026-03-06T09:00:00Z", EventKind::updated, {{"capabilities.1.status", {"pending", "not-met"}}}),
+        event("2026-03-06T10:00:00Z", EventKind::closed,
+              {{"status", {"in_progress", "closed"}},
+               {"closed_on", {nullptr, "2026-03-06"}},
+               {"result", {nullptr, "unsuccessful"}},
+               {"reason", {nullptr, "Lost on price"}},
+               {"competitor", {nullptr, "GitHub"}},
+               {"loss_type", {nullptr, "non-technical"}}}),
+        event("2026-03-12T09:00:00Z", EventKind::reopened,
+              {{"status", {"closed", "in_progress"}},
+               {"closed_on", {"2026-03-06", nullptr}},
+               {"result", {"unsuccessful", nullptr}},
+               {"reason", {"Lost on price", "Customer came back"}},
+               {"competitor", {"GitHub", nullptr}},
+               {"loss_type", {"non-technical", nullptr}}}),
+        event("2026-03-14T09:00:00Z", EventKind::updated, {{"capabilities.1.status", {"not-met", "met"}}}),
+        event("2026-03-18T09:00:00Z", EventKind::extended, {{"end", {"2026-03-30", "2026-04-10"}}}),
+        event("2026-03-19T09:00:00Z", EventKind::updated, {{"net_arr", {200000, 300000}}}),
+        event("2026-03-25T09:00:00Z", EventKind::closed,
+              {{"status", {"in_progress", "closed"}},
+               {"closed_on", {nullptr, "2026-03-25"}},
+               {"result", {nullptr, "successful"}},
+               {"reason", {"Customer came back", "Won after all"}}}),
+    };
+}
+
+ReportFigures reopened_week(const char* as_of, bool past = true)
+{
+    const ReportData data{{reopened_pov()}, {{"uuid-20", reopened_log()}}, past};
+    return report_figures(data, report_range(Period::week, {}, {}, on(as_of)), Config{});
+}
+
+} // namespace
+
+TEST_CASE("money for people: $150k, $1.2M, whole dollars below $1k")
+{
+    CHECK(render::money(150'000) == "$150k");
+    CHECK(render::money(150'500) == "$150.5k");
+    CHECK(render::money(1'200'000) == "$1.2M");
+    CHECK(render::money(1'250'000) == "$1.3M");
+    CHECK(render::money(2'000'000) == "$2M");
+    CHECK(render::money(999'960) == "$1M"); // not $1000k
+    CHECK(render::money(2'500'000'000) == "$2.5B");
+    CHECK(render::money(950) == "$950");
+    CHECK(render::money(0) == "$0");
+    CHECK(render::money(-50'000) == "-$50k");
+    CHECK(render::money(std::nullopt) == "–");
+}
+
+TEST_CASE("net ARR: in POV, won and lost in the period, ARR won per SA")
+{
+    const auto f = report_figures(team_with_arr(), report_range(Period::week, {}, {}, on("2026-03-31")), Config{});
+    CHECK(f.arr.in_pov == 400'000); // 5, 6, 7, 8: 120k + 80k + none + 200k
+    CHECK(f.arr.won == 100'000);    // 1; 3 closed the day before the period
+    CHECK(f.arr.lost == 250'000);   // 2, and 4 without a net ARR
+    CHECK(row(f.per_sa, "Ann").tally.arr_won == 100'000);
+    CHECK(row(f.per_sa, "Bob").tally.arr_won == 0);
+    // No audit log: no change can be measured.
+    CHECK(f.arr.change_during_pov == 0);
+    CHECK(f.arr.change_povs == 0);
+}
+
+TEST_CASE("the change in net ARR while in POV: at close minus at start, from the audit log")
+{
+    // POV 1 started at $80k and closed at $100k; POV 2 never changed ($250k); POV 4 has none.
+    ReportData data{team_with_arr(), {}, false};
+    data.events["uuid-1"] = {
+        event("2026-02-01T09:00:00Z", EventKind::created, {{"net_arr", {nullptr, 80000}}}),
+        event("2026-03-01T09:00:00Z", EventKind::started, {{"started_on", {nullptr, "2026-03-01"}}}),
+        event("2026-03-10T09:00:00Z", EventKind::updated, {{"net_arr", {80000, 100000}}}),
+        event("2026-03-25T09:00:00Z", EventKind::closed, {{"closed_on", {nullptr, "2026-03-25"}}}),
+    };
+    data.events["uuid-2"] = {
+        event("2026-02-01T09:00:00Z", EventKind::created, {{"net_arr", {nullptr, 250000}}}),
+        event("2026-03-05T09:00:00Z", EventKind::started, {{"started_on", {nullptr, "2026-03-05"}}}),
+    };
+    const auto f = report_figures(data, report_range(Period::week, {}, {}, on("2026-03-31")), Config{});
+    CHECK(f.arr.change_during_pov == 20'000);
+    CHECK(f.arr.change_povs == 2);
+    CHECK(net_arr_at_start(data.povs[0], data.events["uuid-1"], on("2026-03-31")) == 80'000);
+    // Set after the start only: the start value is what the first change found.
+    const std::vector<Event> later_only{
+        event("2026-03-01T09:00:00Z", EventKind::started, {}),
+        event("2026-03-10T09:00:00Z", EventKind::updated, {{"net_arr", {nullptr, 90000}}}),
+    };
+    CHECK_FALSE(net_arr_at_start(data.povs[0], later_only, on("2026-03-31")));
+    CHECK_FALSE(net_arr_at_start(data.povs[0], {}, on("2026-03-31")));
+}
+
+TEST_CASE("the closed and cancelled lists of the period")
+{
+    const auto f = report_figures(team_with_arr(), report_range(Period::week, {}, {}, on("2026-03-31")), Config{});
+    REQUIRE(f.closed_list.size() == 3); // by date: 1 (03-25), 4 (03-28), 2 (03-31)
+    CHECK(f.closed_list[0].pov.id == 1);
+    CHECK(f.closed_list[1].pov.id == 4);
+    CHECK(f.closed_list[2].pov.id == 2);
+    const auto& lost = f.closed_list[2];
+    CHECK(lost.account == "Account");
+    CHECK(lost.pov.sa == "Ann");
+    CHECK(lost.result == Result::unsuccessful);
+    CHECK(lost.reason == "Lost on price");
+    CHECK(lost.competitor == "GitHub");
+    CHECK(lost.loss_type == LossType::technical);
+    CHECK(lost.net_arr == 250'000);
+    CHECK(lost.closed_on == on("2026-03-31"));
+    CHECK(lost.days == 26);
+    CHECK_FALSE(f.closed_list[1].net_arr);
+    REQUIRE(f.cancelled_list.size() == 1);
+    CHECK(f.cancelled_list[0].pov.id == 10);
+    CHECK(f.cancelled_list[0].reason == "Budget frozen");
+    CHECK(f.cancelled_list[0].on == on("2026-03-27"));
+
+    SECTION("weeks of ARR won and lost end on the as-of date")
+    {
+        const auto month =
+            report_figures(team_with_arr(), report_range(Period::month, {}, {}, on("2026-03-31")), Config{});
+        // 30 days from 03-02: weeks to 03-31, 03-24, 03-17, 03-10 and a short one 03-02 … 03-03.
+        REQUIRE(month.arr_by_week.size() == 5);
+        CHECK(month.arr_by_week.front().from == on("2026-03-02"));
+        CHECK(month.arr_by_week.front().to == on("2026-03-03"));
+        CHECK(month.arr_by_week.back().from == on("2026-03-25"));
+        CHECK(month.arr_by_week.back().won == 100'000);
+        CHECK(month.arr_by_week.back().lost == 250'000);
+        CHECK(month.arr_by_week[3].won == 50'000); // POV 3 on 03-24
+    }
+}
+
+TEST_CASE("every format shows the lists and the money: $ to people, whole dollars to scripts")
+{
+    const auto f = report_figures(team_with_arr(), report_range(Period::week, {}, {}, on("2026-03-31")), Config{});
+    const auto json = render::report_json(f);
+    CHECK(json["arr"]["in_pov"] == 400000);
+    CHECK(json["arr"]["won"] == 100000);
+    CHECK(json["arr"]["lost"] == 250000);
+    CHECK(json["arr"]["change_during_pov"] == 0);
+    CHECK(json["per_sa"][0]["arr_won"] == 100000);
+    REQUIRE(json["closed"].size() == 3);
+    CHECK(json["closed"][2] == Json::parse(R"({"id": 2, "name": "POV 2", "account": "Account", "sa": "Ann",
+        "result": "unsuccessful", "reason": "Lost on price", "competitor": "GitHub", "loss_type": "technical",
+        "net_arr": 250000, "closed_on": "2026-03-31", "days": 26})"));
+    CHECK(json["closed"][1]["net_arr"].is_null());
+    CHECK(json["cancelled"][0] == Json::parse(R"({"id": 10, "name": "POV 10", "account": "Account", "sa": "Bob",
+        "reason": "Budget frozen", "on": "2026-03-27"})"));
+    const auto csv = render::report_csv(f);
+    for (const auto* line :
+         {"arr,,in_pov,400000", "arr,,won,100000", "arr,,lost,250000", "per_sa,Ann,arr_won,100000",
+          "closed,2,net_arr,250000", "closed,2,reason,Lost on price", "cancelled,10,on,2026-03-27"}) {
+        CHECK(csv.find(std::string(line) + "\r\n") != std::string::npos);
+    }
+    const auto text = render::report_text(f, render::Style(false));
+    const auto markdown = render::report_markdown(f);
+    const auto html = render::report_html(f);
+    for (const auto* document : {&text, &markdown, &html}) {
+        INFO(*document);
+        CHECK(document->find("$400k in POV · $100k won · $250k lost in the period") != std::string::npos);
+        CHECK(document->find("Closed in the period (3)") != std::string::npos);
+        CHECK(document->find("Lost on price") != std::string::npos);
+        CHECK(document->find("$250k") != std::string::npos);
+        CHECK(document->find("Cancelled in the period (1)") != std::string::npos);
+        CHECK(document->find("Budget frozen") != std::string::npos);
+    }
+    CHECK(html.find("id=\"chart-arr\"") != std::string::npos);
+    CHECK(html.find("class=\"bar won\"") != std::string::npos);
+    CHECK(html.find("class=\"bar lost\"") != std::string::npos);
+}
+
+TEST_CASE("an event counts from the day it claims: a close --on, else its timestamp's date")
+{
+    CHECK(event_day(event("2026-03-12T09:00:00Z", EventKind::closed, {{"closed_on", {nullptr, "2026-03-05"}}})) ==
+          on("2026-03-05"));
+    CHECK(event_day(event("2026-03-12T09:00:00Z", EventKind::started, {{"started_on", {nullptr, "2026-03-10"}}})) ==
+          on("2026-03-10"));
+    CHECK(event_day(event("2026-03-12T09:00:00Z", EventKind::updated, {{"closed_on", {nullptr, "2026-03-05"}}})) ==
+          on("2026-03-12"));
+    CHECK_FALSE(event_day(event("garbage", EventKind::updated, {})));
+}
+
+TEST_CASE("a reopen cannot rewrite the week in which the POV first closed")
+{
+    SECTION("the week of the first close still shows the loss, at its net ARR then")
+    {
+        const auto f = reopened_week("2026-03-08");
+        CHECK(f.lost == 1);
+        CHECK(f.won == 0);
+        CHECK(f.counts[static_cast<int>(Status::closed)] == 1);
+        REQUIRE(f.closed_list.size() == 1);
+        const auto& item = f.closed_list[0];
+        CHECK(item.result == Result::unsuccessful);
+        CHECK(item.reason == "Lost on price");
+        CHECK(item.competitor == "GitHub");
+        CHECK(item.loss_type == LossType::non_technical);
+        CHECK(item.net_arr == 200'000);
+        CHECK(item.closed_on == on("2026-03-06"));
+        CHECK(item.days == 4);
+        CHECK(f.arr.lost == 200'000);
+        CHECK(f.arr.change_during_pov == 50'000); // $200k at close, $150k at start
+        CHECK(f.losses_by_competitor.at("GitHub") == 1);
+        CHECK(f.capabilities_met == 0); // not met then; met only after the reopen
+        CHECK(f.capabilities_total == 1);
+    }
+    SECTION("a week while it ran again: in progress at $200k, not yet extended")
+    {
+        const auto f = reopened_week("2026-03-15");
+        CHECK(f.counts[static_cast<int>(Status::in_progress)] == 1);
+        CHECK(f.closed_list.empty());
+        CHECK(f.arr.in_pov == 200'000);
+        REQUIRE(f.timeline.size() == 1);
+        CHECK(f.timeline[0].end == on("2026-03-30"));
+        CHECK_FALSE(f.timeline[0].original_end);
+    }
+    SECTION("the week of the second close shows the win")
+    {
+        const auto f = reopened_week("2026-03-31");
+        REQUIRE(f.closed_list.size() == 1);
+        CHECK(f.closed_list[0].result == Result::successful);
+        CHECK(f.closed_list[0].reason == "Won after all");
+        CHECK(f.closed_list[0].competitor.empty());
+        CHECK(f.arr.won == 300'000);
+        CHECK(f.arr.change_during_pov == 150'000);
+    }
+    SECTION("without the audit log the first week would have lost the loss")
+    {
+        const auto f = reopened_week("2026-03-08", false);
+        CHECK(f.lost == 0);
+        CHECK(f.closed_list.empty());
+    }
+    SECTION("as_recorded_on undoes field by field")
+    {
+        const auto then = as_recorded_on(reopened_pov(), reopened_log(), on("2026-03-13"));
+        CHECK(then.status == Status::in_progress);
+        CHECK_FALSE(then.closed_on);
+        CHECK_FALSE(then.result);
+        CHECK(then.reason == "Customer came back");
+        CHECK(then.net_arr == 200'000);
+        CHECK(then.end == on("2026-03-30"));
+        // Only what happened after the day is needed: the log's tail gives the same record.
+        const auto log = reopened_log();
+        const std::vector<Event> tail(log.begin() + 6, log.end());
+        CHECK(to_json(as_recorded_on(reopened_pov(), tail, on("2026-03-13"))) == to_json(then));
+    }
+}
+
+TEST_CASE("a close recorded later with --on counts from its own day")
+{
+    // Closed --on 03-05 but recorded on 03-12, after a change of net ARR on 03-10.
+    auto pov = reopened_pov();
+    pov.extensions.clear();
+    pov.end = on("2026-03-30");
+    pov.closed_on = on("2026-03-05");
+    pov.net_arr = 180'000;
+    const std::vector<Event> log{
+        event("2026-03-10T09:00:00Z", EventKind::updated, {{"net_arr", {150000, 180000}}}),
+        event("2026-03-12T09:00:00Z", EventKind::closed,
+              {{"status", {"in_progress", "closed"}}, {"closed_on", {nullptr, "2026-03-05"}}}),
+    };
+    const auto then = as_recorded_on(pov, log, on("2026-03-08"));
+    CHECK(then.status == Status::closed);
+    CHECK(then.closed_on == on("2026-03-05"));
+    CHECK(then.net_arr == 150'000);
+    const auto before = as_recorded_on(pov, log, on("2026-03-04"));
+    CHECK(before.status == Status::in_progress);
+    CHECK_FALSE(before.closed_on);
 }

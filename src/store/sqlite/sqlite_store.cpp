@@ -533,6 +533,22 @@ public:
         });
     }
 
+    std::map<std::int64_t, std::vector<Event>> events_since(Date day) override
+    {
+        return guarded([&] {
+            static const std::string sql =
+                fmt::format("SELECT pov_id, {} FROM events WHERE at >= ? ORDER BY pov_id, id", event_columns);
+            auto& query = statement(sql);
+            // Timestamps are ISO 8601, so the text order is the time order.
+            query.bind(1, format_date(day));
+            std::map<std::int64_t, std::vector<Event>> out;
+            while (query.executeStep()) {
+                out[query.getColumn(0).getInt64()].push_back(read_event(query, 1));
+            }
+            return out;
+        });
+    }
+
     std::map<std::string, int> in_progress_by_sa() override
     {
         return guarded([&] {
