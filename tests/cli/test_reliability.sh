@@ -179,4 +179,24 @@ expect_rc 3 "create --from a plan with an escape sequence in the name"
 [[ $ERR != *$'\e'* ]] || fail "the plan error holds a raw escape"
 expect_eq "$(cat "$hdb" "$hdb-wal" 2>/dev/null | md5sum)" "$before" "the hostile plan wrote nothing"
 
+# ---- escape sequences that reached the database by other means are never shown raw -----------------
+# (NO_COLOR is set, so any ESC on stdout would be the record's.)
+edb=$WORK/escaped.db
+"$POV_BIN" --db "$edb" -q create "Plain" --account Acme --sa Lee --start 2026-03-02 --end 2026-03-20 </dev/null >/dev/null
+sqlite3 "$edb" "UPDATE povs SET name = 'Evil ' || char(27) || '[31mRED' || char(27) || ']0;t' || char(7),
+  pain = 'p' || char(27) || '[2J', sa = 'Lee' || char(27) || '[1m' WHERE id = 1"
+for command in "show 1" "list" "report --period all" "report --period all --format markdown"; do
+  # shellcheck disable=SC2086 # the command's words
+  OUT=$("$POV_BIN" --db "$edb" $command 2>&1 </dev/null)
+  RC=$?
+  expect_rc 0 "$command on a record holding escapes"
+  [[ $OUT != *$'\e'* && $OUT != *$'\a'* ]] || fail "$command prints a raw escape sequence"
+  [[ $command == report* ]] || expect_out 'Evil \x1b[31mRED' "$command shows the escape as text"
+  if command -v script >/dev/null; then
+    OUT=$(script -qec "$(printf '%q ' "$POV_BIN" --db "$edb" $command)" /dev/null </dev/null 2>&1)
+    [[ $OUT != *$'\e'* && $OUT != *$'\a'* ]] || fail "$command on a terminal prints a raw escape sequence"
+    CHECKS=$((CHECKS + 1))
+  fi
+done
+
 finish
