@@ -12,14 +12,15 @@ _pov_commands="init db create set edit plan show list history cap signoff qualif
 
 # Options: those that take a value end in "=" here (the "=" is not offered).
 _pov_global_options="--db= --config= --today= --no-color -q --quiet -h --help"
-_pov_field_options="--account= --opportunity= --stage= --segment= --deal= --net-arr= --lam-significant= --type= --strategic= --solution= --owner= --sa= --csm= --champion= --economic-buyer= --technical-lead= --business-owner= --why-now= --why-anything= --metrics= --decision-process= --pain= --eb-access= --impact= --desired-future= --business-outcomes= --objective= --in-scope= --out-of-scope= --customer-commitments= --next-steps= --start= --end= --ps-positioned= --license-purchased="
+_pov_field_options="--account= --opportunity= --stage= --segment= --deal= --net-arr= --lam-significant= --type= --strategic= --solution= --owner= --sa= --csm= --champion= --economic-buyer= --technical-lead= --business-owner= --why-now= --why-anything= --metrics= --decision-process= --pain= --eb-access= --impact= --desired-future= --business-outcomes= --objective= --in-scope= --out-of-scope= --customer-commitments= --next-steps= --start= --end= --exec-review-on= --business-impact= --findings= --ps-positioned= --license-purchased="
 
 # The options of a command ("cap add", "report", ...), besides the global ones.
 _pov_command_options() {
     case $1 in
         create) echo "$_pov_field_options --capability= --from= --json" ;;
         set) echo "--name= $_pov_field_options --from= --json" ;;
-        show | history | log | edit | "cap rm" | "cap list") echo "--json" ;;
+        show | history | edit | "cap rm" | "cap list") echo "--json" ;;
+        log) echo "--shared --json" ;;
         list) echo "--status= --sa= --account= --type= --overdue --ending-within= --all --sort= --limit= --json" ;;
         "cap add") echo "--target= --outcome= --json" ;;
         "cap set") echo "--status= --evidence= --title= --target= --outcome= --json" ;;
@@ -33,7 +34,7 @@ _pov_command_options() {
         cancel) echo "--reason= --json" ;;
         reopen) echo "--reason= --force --json" ;;
         report) echo "--period= --since= --until= --sa= --format= --json --output= --include=" ;;
-        results) echo "--format= --output=" ;;
+        results) echo "--format= --internal --output=" ;;
         "plan template") echo "--type=" ;;
         export) echo "--format= --output=" ;;
         import) echo "--dry-run --json" ;;
@@ -127,7 +128,7 @@ _pov_values() {
             ;;
         --period) _pov_compgen_words "week month quarter all" "$cur" ;;
         --sort) _pov_compgen_words "id name account sa type status start end net_arr" "$cur" ;;
-        --start | --end | --on | --to | --since | --until) _pov_compgen_words "today yesterday tomorrow" "$cur" ;;
+        --start | --end | --exec-review-on | --on | --to | --since | --until) _pov_compgen_words "today yesterday tomorrow" "$cur" ;;
         *) COMPREPLY=() ;; # free text, a number or an ISO date (--today): nothing to offer
     esac
 }

@@ -31,7 +31,8 @@ function __pov_words
                 --lam-significant --strategic --solution --owner --csm --technical-lead --business-owner \
                 --why-now --why-anything --metrics --decision-process --pain --eb-access --impact \
                 --desired-future --business-outcomes --objective --in-scope --out-of-scope \
-                --customer-commitments --next-steps --start --end --ps-positioned --license-purchased
+                --customer-commitments --next-steps --start --end --ps-positioned --license-purchased \
+                --exec-review-on --business-impact --findings
                 set skip 1
             case '-*'
             case '*'
@@ -216,6 +217,9 @@ for c in create set
     complete -c pov -n $n -l next-steps -x -d 'Proposal: what happens on success'
     complete -c pov -n $n -l start -x -a 'today yesterday tomorrow' -d 'Planned start date'
     complete -c pov -n $n -l end -x -a 'today yesterday tomorrow' -d 'Planned end date'
+    complete -c pov -n $n -l exec-review-on -x -a 'today yesterday tomorrow' -d 'The executive review meeting'
+    complete -c pov -n $n -l business-impact -x -d 'The quantified business impact shown'
+    complete -c pov -n $n -l findings -x -d 'Technical findings and recommendations'
     complete -c pov -n $n -l ps-positioned -x -a 'yes no' -d 'Professional services positioned'
     complete -c pov -n $n -l license-purchased -x -a 'yes no' -d "A paid POV's prorated licence is bought"
     complete -c pov -n $n -l from -r -F -d 'Take the fields from a TOML plan'
@@ -280,7 +284,9 @@ complete -c pov -n '__pov_is report' -l format -x -a 'text markdown json csv htm
 complete -c pov -n '__pov_is report' -l output -r -F -d 'Write to FILE instead of stdout'
 complete -c pov -n '__pov_is report' -l include -r -F -d "Add another SA's database, read-only"
 complete -c pov -n '__pov_is results' -l format -x -a 'markdown html' -d 'The output format'
+complete -c pov -n '__pov_is results' -l internal -d 'For the account team: add internal notes and retrospectives'
 complete -c pov -n '__pov_is results' -l output -r -F -d 'Write to FILE instead of stdout'
+complete -c pov -n '__pov_is log' -l shared -d 'The customer may read it (results document)'
 
 # export, import
 complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'The output format'

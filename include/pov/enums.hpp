@@ -36,10 +36,13 @@ enum class EventKind {
 enum class Risk {
     overdue,
     over_limit,
+    off_track,
     unsigned_criteria,
+    no_exec_review,
     endless_extension,
     no_progress,
     criteria_creep,
+    late_start,
     not_approved,
     stale,
     ending_soon,
@@ -79,9 +82,10 @@ template <> struct EnumNames<EventKind> {
 };
 
 template <> struct EnumNames<Risk> {
-    static constexpr std::array<std::string_view, 10> names{
-        "overdue",      "over_limit", "unsigned_criteria", "endless_extension", "no_progress", "criteria_creep",
-        "not_approved", "stale",      "ending_soon",       "ps_not_positioned"};
+    static constexpr std::array<std::string_view, 13> names{
+        "overdue",          "over_limit",     "off_track",  "unsigned_criteria", "no_exec_review", "endless_extension",
+        "no_progress",      "criteria_creep", "late_start", "not_approved",      "stale",          "ending_soon",
+        "ps_not_positioned"};
 };
 
 template <typename E> constexpr std::string_view to_string(E value)

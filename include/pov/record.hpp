@@ -42,6 +42,7 @@ struct JournalEntry {
     Date on;
     JournalKind kind = JournalKind::note;
     std::string text;
+    bool shared = false; // a note the customer may read: it reaches the results document (section 7)
 
     friend bool operator==(const JournalEntry&, const JournalEntry&) = default;
 };
@@ -104,7 +105,10 @@ struct Pov {
     std::optional<Date> start; // planned
     std::optional<Date> end;   // planned; moves only by `extend` once started
     std::optional<Date> started_on;
-    std::optional<Date> closed_on; // also the day a POV was cancelled
+    std::optional<Date> closed_on;      // also the day a POV was cancelled
+    std::optional<Date> exec_review_on; // the executive review, booked while planning (section 9)
+    std::string business_impact;        // quantified business impact, for the results document
+    std::string findings;               // technical findings and recommendations
     Status status = Status::new_;
     std::string approved_by;
     std::optional<Date> approved_on;
@@ -125,6 +129,8 @@ struct Pov {
 
     // Computed by the store: the latest journal entry or capability change, else nullopt.
     std::optional<Date> last_activity;
+    // Computed by the store: the latest retrospective's answer to "on track?", else nullopt.
+    std::optional<bool> latest_retro_on_track;
 };
 
 [[nodiscard]] inline bool is_open(Status status)

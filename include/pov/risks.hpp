@@ -5,6 +5,7 @@
 #include "pov/record.hpp"
 #include "pov/store.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace pov {
 
 // The POV's risks, worst first. `sa_in_progress` is how many POVs its SA runs now.
 std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa_in_progress);
+
+// A retrospective's answer to "on track?", read from its text (the tracker writes it as the last
+// line, `On track: yes|no`); nullopt when the text holds no answer.
+std::optional<bool> retro_on_track(std::string_view retro_text);
 
 // One line on what to do about a risk, for `show` and the report's attention list.
 std::string_view risk_advice(Risk risk);

@@ -86,7 +86,8 @@ public:
     Outcome approve(std::int64_t id, const std::string& by);
     Outcome start(std::int64_t id, std::optional<Date> on, bool force);
     Outcome extend(std::int64_t id, Date to, const std::string& reason);
-    Outcome log(std::int64_t id, const std::string& text);
+    // A note; a `shared` one the customer may read (the results document, section 7).
+    Outcome log(std::int64_t id, const std::string& text, bool shared = false);
     Outcome retro(std::int64_t id, const Retro& retro);
     Outcome close(std::int64_t id, const CloseRequest& request);
     Outcome cancel(std::int64_t id, const std::string& reason);

@@ -13,12 +13,16 @@ void add_log(CLI::App& app, Context& context)
     struct Args {
         std::int64_t id = 0;
         std::string text;
+        bool shared = false;
     };
     Command command(app, context, "log", "Add a note to a POV's journal");
     auto& args = command.hold<Args>();
     command.id(args.id).text("TEXT", args.text, "The note")->required();
-    command.change([&args](Tracker& tracker) { return tracker.log(args.id, args.text); },
-                   [](const Outcome& outcome) { return fmt::format("Logged a note on POV {}", outcome.pov.id); });
+    command.flag("--shared", args.shared, "The customer may read it: it goes into the results document");
+    command.change([&args](Tracker& tracker) { return tracker.log(args.id, args.text, args.shared); },
+                   [&args](const Outcome& outcome) {
+                       return fmt::format("Logged a {}note on POV {}", args.shared ? "shared " : "", outcome.pov.id);
+                   });
 }
 
 void add_retro(CLI::App& app, Context& context)

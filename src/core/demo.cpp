@@ -3,6 +3,8 @@
 #include "pov/error.hpp"
 #include "pov/tracker.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace pov {
@@ -15,6 +17,19 @@ struct Criterion {
     const char* outcome;
     CapabilityStatus final_status;
     const char* evidence;
+};
+
+// A journal note; a shared one the customer may read.
+struct Note {
+    long day; // days from today
+    std::string text;
+    bool shared = false;
+};
+
+// A weekly retrospective: the day, and whether the criteria were on track.
+struct RetroDay {
+    long day;
+    bool on_track;
 };
 
 // One sample POV: who, what, and how far its story goes.
@@ -45,11 +60,16 @@ struct Story {
     const char* close_reason = "";
     const char* competitor = "";
     std::optional<LossType> loss_type{};
-    std::vector<std::pair<long, std::string>> notes{}; // (days from today, text)
+    std::vector<Note> notes{};
     bool complete_plan = true;
     bool strategic = false;
     bool ps_positioned = true;
     bool change_criteria_after_start = false;
+    // Set after the table, by name (see stories()).
+    bool exec_review_booked = true; // with a complete plan: booked two days before the end, or on the close day
+    std::vector<RetroDay> retros{};
+    const char* business_impact = "";
+    const char* findings = "";
 };
 
 class Replay {
@@ -96,6 +116,11 @@ public:
         if (story.type == PovType::paid) {
             fields.push_back({"license_purchased", "yes"});
         }
+        if (story.complete_plan && story.exec_review_booked) {
+            const long length = story.extensions.empty() ? story.length : story.extensions.back().first;
+            const bool ends = story.stage == Story::Stage::won || story.stage == Story::Stage::lost;
+            fields.push_back({"exec_review_on", date(ends ? story.closed : story.start + length - 2)});
+        }
         if (story.complete_plan) {
             fields.insert(
                 fields.end(),
@@ -136,8 +161,14 @@ public:
             return;
         }
         on(story.started).start(id, std::nullopt, true);
-        for (const auto& [offset, text] : story.notes) {
-            on(offset).log(id, text);
+        for (const auto& note : story.notes) {
+            on(note.day).log(id, note.text, note.shared);
+        }
+        for (const auto& retro : story.retros) {
+            on(retro.day).retro(id, {retro.on_track ? "Pilot teams deploy daily" : "The dashboards impressed the team",
+                                     retro.on_track ? "Runner capacity is tight" : "Test environment still missing",
+                                     retro.on_track ? "Add two runners" : "Escalate the environment to the sponsor",
+                                     retro.on_track});
         }
         if (story.change_criteria_after_start) {
             on(story.started + 5)
@@ -152,7 +183,7 @@ public:
             // Progress so far: the first criterion is met on a running POV that is on track.
             if (!story.notes.empty() && story.criteria.size() > 1) {
                 const auto& first = story.criteria.front();
-                on(story.notes.back().first)
+                on(story.notes.back().day)
                     .change_capability(id, 1, {{}, {}, {}, first.final_status, std::string(first.evidence)});
             }
             return;
@@ -167,6 +198,9 @@ public:
             on(story.closed)
                 .change_capability(id, static_cast<int>(story.criteria.size()) + 1,
                                    {{}, {}, {}, CapabilityStatus::met, std::string("Okta SSO live")});
+        }
+        if (*story.business_impact != '\0' || *story.findings != '\0') {
+            on(story.closed).set(id, {{"business_impact", story.business_impact}, {"findings", story.findings}});
         }
         CloseRequest close;
         close.result = story.stage == Story::Stage::won ? Result::successful : Result::unsuccessful;
@@ -213,7 +247,7 @@ std::vector<Story> stories()
         {"Rollback in one click", "< 5 min", "Lower change failure cost", met, "Rollback in 2 min"},
         {"Migrate 20 Jenkins jobs", "20 jobs", "Retire Jenkins", partial, "14 of 20 migrated"},
     };
-    return {
+    std::vector<Story> all{
         {"Northwind Platform Rollout", "Northwind Logistics", "Priya Raman", "Dana Whitfield", "Lee Park",
          "Margaret Chu", "Ana Souza", PovType::guided, Segment::enterprise, "devsecops", "420k",
          "PCI audit in Q3", "security reviews block every release for 2 weeks",
@@ -258,7 +292,7 @@ std::vector<Story> stories()
          delivery, -6, 3, 30, S::qualified},
         {"Soylent Supply Chain Security", "Soylent Foods", "Priya Raman", "Dana Whitfield", "Ruth Cole", "Sol Green",
          "", PovType::guided, Segment::enterprise, "devsecops", "220k", "", "unknown open-source risk", "",
-         "Vulnerable packages", {devsecops[0]}, -2, 12, 30, S::new_, 0, 0, {}, "", "", {}, {}, false},
+         "Vulnerable packages", {devsecops[0]}, -2, -1, 30, S::new_, 0, 0, {}, "", "", {}, {}, false},
         {"Vandelay Quick Trial", "Vandelay Imports", "Tom Becker", "Julia Novak", "Art Vandelay", "George Costa",
          "Jerry Seid", PovType::lite, Segment::commercial, "devsecops", "40k", "Importer audit", "no code review",
          "Audit finding", "Reviewed MRs", {devsecops[0]}, -40, -33, 20, S::cancelled, 0, -30, {},
@@ -282,6 +316,34 @@ std::vector<Story> stories()
          "FedRAMP audit in spring", "compliance evidence lives in spreadsheets", "FedRAMP delay blocks federal sales",
          "Audit hours", compliance, -14, -5, 30, S::running, -5, 0, {}, "", "", {}, {{-4, "Kickoff"}}},
     };
+    const auto named = [&all](std::string_view name) -> Story& {
+        return *std::find_if(all.begin(), all.end(), [name](const Story& story) { return story.name == name; });
+    };
+    auto& northwind = named("Northwind Platform Rollout");
+    northwind.notes = {{-80, "Kickoff done with two pilot teams", true},
+                       {-70, "Competitor demo booked by their procurement; keep Margaret close"},
+                       {-66, "Scans live on all pilot repos", true}};
+    northwind.retros = {{-73, true}};
+    northwind.business_impact = "Security review before release cut from 10 days to 1 (about 2,400 engineer-hours "
+                                "a year); critical findings in production down 80% in the pilot";
+    northwind.findings = "Dependency scanning found 31 critical CVEs in the first week.\n"
+                         "Recommendation: dedicated runners for the scan jobs to keep the pipeline under 10 minutes";
+    auto& globex = named("Globex Compliance POV");
+    globex.business_impact = "Audit evidence for the pilot projects collected in minutes instead of 3 days";
+    globex.findings = "Compliance pipelines need the runner upgrade the change freeze blocked";
+    auto& acme = named("Acme Rockets Onsite Sprint");
+    acme.notes = {{-13, "Day 2: scanners running on all flight software", true}};
+    acme.business_impact = "SBOMs for every flight software release, as the contract requires";
+    acme.findings = "Licence scanning flagged two GPL components in the telemetry service";
+    auto& oscorp = named("Oscorp Research Pipelines");
+    oscorp.findings = "GPU runner autoscaling stalls at 40 nodes; the 30-minute build target needs a fix in the "
+                      "autoscaler";
+    named("Initech Delivery Pilot").retros = {{-5, true}};
+    named("Initech Delivery Pilot").notes = {{-10, "Kickoff: pilot on the claims service", true},
+                                             {-3, "First deploy to staging from the pipeline", true}};
+    named("Wayne Media Modernisation").retros = {{-9, true}, {-2, false}};
+    named("Umbrella Secure SDLC").exec_review_booked = false; // the vanishing sponsor
+    return all;
 }
 // clang-format on
 

@@ -53,6 +53,19 @@ Date required_date_at(const Json& object, const char* key, std::string_view wher
     return *date;
 }
 
+// A missing or null flag is false (section 12: generated documents may leave it out).
+bool bool_at(const Json& object, const char* key, std::string_view where)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        return false;
+    }
+    if (!it->is_boolean()) {
+        bad(fmt::format("{}.{}", where, key), "true or false");
+    }
+    return it->get<bool>();
+}
+
 template <typename E> E enum_at(const Json& object, const char* key, E fallback, std::string_view where)
 {
     const auto text = text_at(object, key, where);
@@ -109,7 +122,10 @@ Json to_json(const Extension& extension)
 
 Json to_json(const JournalEntry& entry)
 {
-    return Json{{"on", format_date(entry.on)}, {"kind", std::string(to_string(entry.kind))}, {"text", entry.text}};
+    return Json{{"on", format_date(entry.on)},
+                {"kind", std::string(to_string(entry.kind))},
+                {"text", entry.text},
+                {"shared", entry.shared}};
 }
 
 Json to_json(const Event& event)
@@ -174,7 +190,7 @@ Pov pov_from_json(const Json& document)
         const auto where = fmt::format("journal[{}]", pov.journal.size());
         expect_object(item, where);
         pov.journal.push_back({required_date_at(item, "on", where), enum_at(item, "kind", JournalKind::note, where),
-                               text_at(item, "text", where)});
+                               text_at(item, "text", where), bool_at(item, "shared", where)});
     }
     return pov;
 }

@@ -230,6 +230,11 @@ const std::array fields{
     date<&Pov::end>("end", "planned end date; once started it moves only with pov extend"),
     date<&Pov::started_on>("started_on", "actual start date", lifecycle),
     date<&Pov::closed_on>("closed_on", "actual close (or cancel) date", lifecycle),
+    date<&Pov::exec_review_on>(
+        "exec_review_on", "the executive review meeting, booked while planning (guards against a vanishing sponsor)"),
+    text<&Pov::business_impact>("business_impact",
+                                "the quantified business impact shown (time saved, cost reduced, risk mitigated)"),
+    text<&Pov::findings>("findings", "technical findings and recommendations for the results document"),
     choice<&Pov::status, Status>("status", "new, qualified, in_progress, closed or cancelled", lifecycle),
     line<&Pov::approved_by>("approved_by", "the manager who approved the POV", lifecycle),
     date<&Pov::approved_on>("approved_on", "the day the POV was approved", lifecycle),

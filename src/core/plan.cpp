@@ -33,13 +33,14 @@ struct Section {
     std::string_view first_field;
     std::string_view title;
 };
-constexpr std::array<Section, 7> sections{{
+constexpr std::array<Section, 8> sections{{
     {"name", "The POV and the deal"},
     {"owner", "People: the vendor's, then the customer's"},
     {"why_now", "Command plan: all seven are needed to qualify"},
     {"desired_future", "A strategic guided POV also needs these two"},
     {"objective", "Proposal"},
     {"start", "Schedule"},
+    {"business_impact", "Results: for the results document (pov results)"},
     {"ps_positioned", "Services and licence"},
 }};
 

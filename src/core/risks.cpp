@@ -64,6 +64,17 @@ std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa
     if (running && config.require_approval && pov.approved_by.empty()) {
         found.push_back(Risk::not_approved);
     }
+    if (running && pov.latest_retro_on_track == false) {
+        found.push_back(Risk::off_track);
+    }
+    // The planned start has passed from the day after it.
+    if ((pov.status == Status::new_ || pov.status == Status::qualified) && pov.start && *pov.start < today) {
+        found.push_back(Risk::late_start);
+    }
+    // The vanishing sponsor: no executive review booked, or it is behind us and the POV runs on.
+    if (running && (!pov.exec_review_on || *pov.exec_review_on < today)) {
+        found.push_back(Risk::no_exec_review);
+    }
     std::sort(found.begin(), found.end());
     return found;
 }
@@ -79,6 +90,24 @@ void only_ending_within(ListFilter& filter, Date today, long days)
     filter.statuses = {Status::in_progress};
     filter.end_from = today;
     filter.end_to = add_days(today, days);
+}
+
+std::optional<bool> retro_on_track(std::string_view retro_text)
+{
+    constexpr std::string_view label = "On track: ";
+    const auto at = retro_text.rfind(label);
+    if (at == std::string_view::npos || (at > 0 && retro_text[at - 1] != '\n')) {
+        return std::nullopt;
+    }
+    auto answer = retro_text.substr(at + label.size());
+    answer = answer.substr(0, answer.find('\n'));
+    if (answer == "yes") {
+        return true;
+    }
+    if (answer == "no") {
+        return false;
+    }
+    return std::nullopt;
 }
 
 std::string_view risk_advice(Risk risk)
@@ -98,6 +127,12 @@ std::string_view risk_advice(Risk risk)
     case Risk::stale: return "no journal entry or criteria update lately: log progress or hold a retro";
     case Risk::ending_soon: return "ends soon: book the conclusion meeting and collect evidence for each criterion";
     case Risk::ps_not_positioned: return "professional services not positioned: position PS with the account team";
+    case Risk::off_track:
+        return "the latest retro says it is off track: agree a recovery plan with the champion, or close it";
+    case Risk::late_start:
+        return "its planned start has passed: start it (pov start ID) or move the start (pov set ID --start DATE)";
+    case Risk::no_exec_review:
+        return "no executive review ahead: book one with the economic buyer (pov set ID --exec-review-on DATE)";
     }
     return "";
 }

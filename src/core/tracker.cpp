@@ -384,11 +384,11 @@ Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
     });
 }
 
-Outcome Tracker::log(std::int64_t id, const std::string& text)
+Outcome Tracker::log(std::int64_t id, const std::string& text, bool shared)
 {
     return change(id, EventKind::logged, [&](Pov& pov, Change& change) {
         require_text(text, "the note", TextKind::multiline);
-        pov.journal.push_back({clock_.today, JournalKind::note, text});
+        pov.journal.push_back({clock_.today, JournalKind::note, text, shared});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
     });
 }
@@ -400,6 +400,7 @@ Outcome Tracker::retro(std::int64_t id, const Retro& retro)
         require_text(retro.went_well, "--went-well", TextKind::multiline);
         require_text(retro.problems, "--problems", TextKind::multiline);
         require_text(retro.change, "--change", TextKind::multiline);
+        // The answer stays the last line: risks.cpp's retro_on_track reads it back (off_track).
         auto text = fmt::format("What went well: {}\nProblems to overcome: {}\nWhat to change: {}\nOn track: {}",
                                 retro.went_well, retro.problems, retro.change, retro.on_track ? "yes" : "no");
         check_text("the retro", text, TextKind::multiline);

@@ -7,11 +7,20 @@
 
 namespace pov::render {
 
+const std::string_view internal_notice =
+    "Internal: for the account team only. It holds internal notes and retrospectives; do not send it to the "
+    "customer.";
+
 namespace {
 
 std::string or_dash(const std::string& text)
 {
     return text.empty() ? std::string(dash) : text;
+}
+
+std::string or_dash(const std::optional<Date>& date)
+{
+    return date ? format_date(*date) : std::string(dash);
 }
 
 std::string person(const std::string& name, const std::optional<Date>& signed_on, bool signs)
@@ -31,9 +40,8 @@ std::string outcome_line(const Pov& pov, Date today)
     switch (pov.status) {
     case Status::closed:
         return fmt::format("{} on {}", pov.result == Result::successful ? "Successful" : "Unsuccessful",
-                           pov.closed_on ? format_date(*pov.closed_on) : std::string(dash));
-    case Status::cancelled:
-        return fmt::format("Cancelled on {}", pov.closed_on ? format_date(*pov.closed_on) : std::string(dash));
+                           or_dash(pov.closed_on));
+    case Status::cancelled: return fmt::format("Cancelled on {}", or_dash(pov.closed_on));
     case Status::in_progress: return fmt::format("In progress (as of {})", format_date(today));
     case Status::qualified: return "Qualified, not started";
     case Status::new_: return "Not yet qualified";
@@ -41,9 +49,60 @@ std::string outcome_line(const Pov& pov, Date today)
     return "";
 }
 
+// A section of free text: one paragraph per filled (label, text), else `empty`.
+ReportSection text_section(std::string title, std::string empty,
+                           std::initializer_list<std::pair<const char*, const std::string*>> parts)
+{
+    ReportSection section{std::move(title), {}, {}, std::move(empty), {}};
+    for (const auto& [label, text] : parts) {
+        if (!text->empty()) {
+            section.paragraphs.push_back(*label == '\0' ? *text : fmt::format("{}: {}", label, *text));
+        }
+    }
+    return section;
+}
+
+ReportSection outcome(const Pov& pov, Date today, bool internal)
+{
+    ReportSection section{"Outcome", {}, {}, {}, {}};
+    section.facts = {{"Outcome", outcome_line(pov, today)}};
+    // Why it ended: a closed POV's reason, and a cancelled one's too.
+    if (pov.status == Status::closed || pov.status == Status::cancelled) {
+        section.facts.push_back(
+            {pov.status == Status::cancelled ? "Why it was cancelled" : "Why", or_dash(pov.reason)});
+    }
+    // Who won a lost deal, and how the account team classes the loss, are the account team's.
+    if (internal && pov.result == Result::unsuccessful) {
+        section.facts.push_back({"Competitor", or_dash(pov.competitor)});
+        section.facts.push_back({"Loss", pov.loss_type ? std::string(to_string(*pov.loss_type)) : std::string(dash)});
+    }
+    section.facts.push_back({"Solution", or_dash(pov.solution)});
+    section.facts.push_back({"Type", fmt::format("{} POV", to_string(pov.type))});
+    return section;
+}
+
+ReportSection criteria(const Pov& pov)
+{
+    ReportSection section{"Success criteria", {}, {}, "No success criteria recorded.", {}};
+    if (pov.capabilities.empty()) {
+        return section;
+    }
+    int met = 0;
+    ReportTable table{{"#", "CRITERION", "TARGET", "BUSINESS OUTCOME", "RESULT", "EVIDENCE"}, {true}, {}, {}};
+    for (const auto& capability : pov.capabilities) {
+        met += capability.status == CapabilityStatus::met ? 1 : 0;
+        table.rows.push_back({std::to_string(capability.n), capability.title, or_dash(capability.target),
+                              or_dash(capability.outcome), std::string(verdict(capability.status)),
+                              or_dash(capability.evidence)});
+    }
+    section.facts.push_back({"Met", fmt::format("{} of {}", met, pov.capabilities.size())});
+    section.table = std::move(table);
+    return section;
+}
+
 ReportSection timeline(const Pov& pov, Date today)
 {
-    ReportSection section{"Timeline", {}, {}, {}, {}};
+    ReportSection section{"Timeline", {}, {}, "Not scheduled yet.", {}};
     if (pov.start && pov.end) {
         const auto original_end = pov.extensions.empty() ? *pov.end : pov.extensions.front().from;
         section.facts.push_back(
@@ -61,6 +120,9 @@ ReportSection timeline(const Pov& pov, Date today)
                                    pov.closed_on ? format_date(*pov.closed_on) : "today",
                                    days_between(*pov.started_on, finished), pov.closed_on ? "" : " so far")});
     }
+    if (pov.exec_review_on) {
+        section.facts.push_back({"Executive review", format_date(*pov.exec_review_on)});
+    }
     if (!pov.extensions.empty()) {
         ReportTable table{{"EXTENDED ON", "FROM", "TO", "REASON"}, {}, {}, {}};
         for (const auto& extension : pov.extensions) {
@@ -69,91 +131,13 @@ ReportSection timeline(const Pov& pov, Date today)
         }
         section.table = std::move(table);
     }
-    section.empty = "Not scheduled yet.";
     return section;
 }
 
-} // namespace
-
-std::string_view verdict(CapabilityStatus status)
+ReportSection stakeholders(const Pov& pov)
 {
-    switch (status) {
-    case CapabilityStatus::met: return "pass";
-    case CapabilityStatus::partial: return "partial";
-    case CapabilityStatus::not_met: return "fail";
-    case CapabilityStatus::pending: return "pending";
-    }
-    return "";
-}
-
-std::string results_title(const Pov& pov)
-{
-    return fmt::format("Proof of Value results: {} ({})", pov.name, pov.account);
-}
-
-std::vector<ReportSection> results_sections(const Pov& pov, Date today)
-{
-    std::vector<ReportSection> sections;
-
-    ReportSection summary{"Summary", {}, {}, {}, {}};
-    summary.facts = {
-        {"Outcome", outcome_line(pov, today)},
-        {"Solution", or_dash(pov.solution)},
-        {"Type", fmt::format("{} POV", to_string(pov.type))},
-    };
-    if (pov.result) {
-        summary.facts.push_back({"Why", or_dash(pov.reason)});
-    }
-    if (pov.result == Result::unsuccessful) {
-        summary.facts.push_back({"Competitor", or_dash(pov.competitor)});
-        if (pov.loss_type) {
-            summary.facts.push_back({"Loss", std::string(to_string(*pov.loss_type))});
-        }
-    }
-    sections.push_back(std::move(summary));
-
-    ReportSection objective{"Objective and desired outcomes", {}, {}, "No objective recorded.", {}};
-    for (const auto& [label, text] : {std::pair<const char*, const std::string*>{"Objective", &pov.objective},
-                                      {"Desired future", &pov.desired_future},
-                                      {"Business outcomes", &pov.business_outcomes},
-                                      {"In scope", &pov.in_scope},
-                                      {"Out of scope", &pov.out_of_scope}}) {
-        if (!text->empty()) {
-            objective.paragraphs.push_back(fmt::format("{}: {}", label, *text));
-        }
-    }
-    sections.push_back(std::move(objective));
-
-    ReportSection criteria{"Success criteria", {}, {}, "No success criteria recorded.", {}};
-    if (!pov.capabilities.empty()) {
-        int passed = 0;
-        ReportTable table{{"#", "CRITERION", "TARGET", "BUSINESS OUTCOME", "RESULT", "EVIDENCE"}, {true}, {}, {}};
-        for (const auto& capability : pov.capabilities) {
-            passed += capability.status == CapabilityStatus::met ? 1 : 0;
-            table.rows.push_back({std::to_string(capability.n), capability.title, or_dash(capability.target),
-                                  or_dash(capability.outcome), std::string(verdict(capability.status)),
-                                  or_dash(capability.evidence)});
-        }
-        criteria.facts.push_back({"Met", fmt::format("{} of {}", passed, pov.capabilities.size())});
-        criteria.table = std::move(table);
-    }
-    sections.push_back(std::move(criteria));
-
-    ReportSection value{"Metrics and impact", {}, {}, "No metrics or impact recorded.", {}};
-    for (const auto& [label, text] : {std::pair<const char*, const std::string*>{"Metrics", &pov.metrics},
-                                      {"Impact of not solving it", &pov.impact},
-                                      {"Why now", &pov.why_now},
-                                      {"Pain", &pov.pain}}) {
-        if (!text->empty()) {
-            value.paragraphs.push_back(fmt::format("{}: {}", label, *text));
-        }
-    }
-    sections.push_back(std::move(value));
-
-    sections.push_back(timeline(pov, today));
-
-    ReportSection people{"Stakeholders and sign-offs", {}, {}, {}, {}};
-    people.facts = {
+    ReportSection section{"Stakeholders and sign-offs", {}, {}, {}, {}};
+    section.facts = {
         {"Executive sponsor", person(pov.economic_buyer, pov.eb_signoff, true)},
         {"Champion", person(pov.champion, pov.champion_signoff, true)},
         {"Technical lead", person(pov.technical_lead, {}, false)},
@@ -162,51 +146,121 @@ std::vector<ReportSection> results_sections(const Pov& pov, Date today)
         {"Account owner", or_dash(pov.owner)},
         {"Customer Success Manager", or_dash(pov.csm)},
     };
-    sections.push_back(std::move(people));
+    return section;
+}
 
-    ReportSection findings{"Findings", {}, {}, "No journal entries or retrospectives recorded.", {}};
-    if (!pov.journal.empty()) {
-        ReportTable table{{"DATE", "KIND", "FINDING"}, {}, {}, {}};
-        for (const auto& entry : pov.journal) {
+// Section 2: only shared notes reach the customer.
+ReportSection shared_notes(const Pov& pov)
+{
+    ReportSection section{"Notes from the POV", {}, {}, "No shared notes.", {}};
+    ReportTable table{{"DATE", "NOTE"}, {}, {}, {}};
+    for (const auto& entry : pov.journal) {
+        if (entry.shared) {
+            table.rows.push_back({format_date(entry.on), entry.text});
+        }
+    }
+    if (!table.rows.empty()) {
+        section.table = std::move(table);
+    }
+    return section;
+}
+
+ReportSection internal_journal(const Pov& pov)
+{
+    ReportSection section{"Internal notes and retrospectives", {}, {}, "No internal notes or retrospectives.", {}};
+    ReportTable table{{"DATE", "KIND", "TEXT"}, {}, {}, {}};
+    for (const auto& entry : pov.journal) {
+        if (!entry.shared) {
             table.rows.push_back({format_date(entry.on), std::string(to_string(entry.kind)), entry.text});
         }
-        findings.table = std::move(table);
     }
-    sections.push_back(std::move(findings));
+    if (!table.rows.empty()) {
+        section.table = std::move(table);
+    }
+    return section;
+}
 
-    ReportSection next{"Next steps", {}, {}, "No next steps recorded.", {}};
-    if (!pov.next_steps.empty()) {
-        next.paragraphs.push_back(pov.next_steps);
+} // namespace
+
+std::string_view verdict(CapabilityStatus status)
+{
+    switch (status) {
+    case CapabilityStatus::met: return "met";
+    case CapabilityStatus::partial: return "partly met";
+    case CapabilityStatus::not_met: return "not met";
+    case CapabilityStatus::pending: return "pending";
     }
-    if (!pov.customer_commitments.empty()) {
-        next.paragraphs.push_back("Customer commitments: " + pov.customer_commitments);
+    return "";
+}
+
+std::string results_title(const Pov& pov, bool internal)
+{
+    return fmt::format("Proof of Value results{}: {} ({})", internal ? " (internal)" : "", pov.name, pov.account);
+}
+
+// Section 7's order. Every section is always there, and says briefly when it has nothing.
+std::vector<ReportSection> results_sections(const Pov& pov, Date today, bool internal)
+{
+    std::vector<ReportSection> sections;
+    sections.push_back(outcome(pov, today, internal));
+    sections.push_back(text_section("Objective", "No objective recorded.",
+                                    {{"Objective", &pov.objective},
+                                     {"Desired future", &pov.desired_future},
+                                     {"Business outcomes", &pov.business_outcomes},
+                                     {"In scope", &pov.in_scope},
+                                     {"Out of scope", &pov.out_of_scope}}));
+    sections.push_back(criteria(pov));
+    sections.push_back(text_section("Business impact", "No business impact recorded.", {{"", &pov.business_impact}}));
+    sections.push_back(text_section("Technical findings and recommendations", "No technical findings recorded.",
+                                    {{"", &pov.findings}}));
+    sections.push_back(text_section("Next steps", "No next steps recorded.",
+                                    {{"", &pov.next_steps}, {"Customer commitments", &pov.customer_commitments}}));
+    sections.push_back(timeline(pov, today));
+    sections.push_back(stakeholders(pov));
+    sections.push_back(shared_notes(pov));
+    if (internal) {
+        sections.push_back(internal_journal(pov));
+        sections.push_back(text_section("Command plan", "No command plan recorded.",
+                                        {{"Why now", &pov.why_now},
+                                         {"Why anything", &pov.why_anything},
+                                         {"Metrics", &pov.metrics},
+                                         {"Decision process", &pov.decision_process},
+                                         {"Pain", &pov.pain},
+                                         {"Access to the economic buyer", &pov.eb_access},
+                                         {"Impact of not solving it", &pov.impact}}));
     }
-    sections.push_back(std::move(next));
     return sections;
 }
 
-std::string results_markdown(const Pov& pov, Date today)
+std::string results_markdown(const Pov& pov, Date today, bool internal)
 {
-    std::string out = "# " + markdown_escape(results_title(pov)) + "\n";
-    for (const auto& section : results_sections(pov, today)) {
+    std::string out = "# " + markdown_escape(results_title(pov, internal)) + "\n";
+    if (internal) {
+        out += "\n**" + std::string(internal_notice) + "**\n";
+    }
+    for (const auto& section : results_sections(pov, today, internal)) {
         out += markdown_section(section);
     }
     return out;
 }
 
-std::string results_html(const Pov& pov, Date today)
+std::string results_html(const Pov& pov, Date today, bool internal)
 {
     std::string body;
-    for (const auto& section : results_sections(pov, today)) {
+    if (internal) {
+        body += fmt::format("<p class=\"internal\" style=\"color: #b91c1c; font-weight: 600\">{}</p>\n",
+                            escape_xml(internal_notice));
+    }
+    for (const auto& section : results_sections(pov, today, internal)) {
         body += section_html(section);
     }
-    return html_page(results_title(pov), body,
+    return html_page(results_title(pov, internal), body,
                      fmt::format("Prepared by {} with pov on {}.", or_dash(pov.sa), format_date(today)));
 }
 
-std::string results_document(const Pov& pov, DocumentFormat format, Date today)
+std::string results_document(const Pov& pov, DocumentFormat format, Date today, bool internal)
 {
-    return format == DocumentFormat::html ? results_html(pov, today) : results_markdown(pov, today);
+    return format == DocumentFormat::html ? results_html(pov, today, internal) : results_markdown(pov, today, internal);
 }
 
 } // namespace pov::render

@@ -10,18 +10,24 @@
 
 namespace pov::render {
 
-std::string results_title(const Pov& pov);
-std::vector<ReportSection> results_sections(const Pov& pov, Date today);
+// The document for the customer holds only what they may read: of the journal, the shared notes.
+// `internal` (for the account team) adds the other notes, the retrospectives, the command plan
+// and the loss details, and says on its first line that it is internal.
+std::string results_title(const Pov& pov, bool internal = false);
+std::vector<ReportSection> results_sections(const Pov& pov, Date today, bool internal = false);
 
-std::string results_markdown(const Pov& pov, Date today);
-std::string results_html(const Pov& pov, Date today);
+std::string results_markdown(const Pov& pov, Date today, bool internal = false);
+std::string results_html(const Pov& pov, Date today, bool internal = false);
 
 // The formats of the results document.
 enum class DocumentFormat { markdown, html };
-std::string results_document(const Pov& pov, DocumentFormat format, Date today);
+std::string results_document(const Pov& pov, DocumentFormat format, Date today, bool internal = false);
 
-// pass / partial / fail / pending: how a criterion reads to a customer.
+// met / partly met / not met / pending: how a criterion's status reads to a customer (section 7).
 std::string_view verdict(CapabilityStatus status);
+
+// The line that marks an internal document.
+extern const std::string_view internal_notice;
 
 } // namespace pov::render
 

@@ -173,6 +173,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         schedule += fmt::format(" · {} extension{}", pov.extensions.size(), pov.extensions.size() == 1 ? "" : "s");
     }
     out += labelled("Schedule", schedule);
+    out += labelled("Exec review", shown(pov.exec_review_on));
     out += labelled("Team", people({{"SA", pov.sa}, {"owner", pov.owner}, {"CSM", pov.csm}}));
     out += labelled("Champion", shown(pov.champion) + signoff_note(pov.champion, pov.champion_signoff));
     out += labelled("Economic buyer", shown(pov.economic_buyer) + signoff_note(pov.economic_buyer, pov.eb_signoff));
@@ -228,6 +229,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
                            {"Commitments", pov.customer_commitments},
                            {"Next steps", pov.next_steps}},
                           style);
+    out += labelled_block("Results", {{"Impact", pov.business_impact}, {"Findings", pov.findings}}, style);
     if (!pov.extensions.empty()) {
         out += "\n" + style.bold("Extensions") + "\n";
         for (const auto& extension : pov.extensions) {
@@ -240,7 +242,9 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         for (const auto& entry : pov.journal) {
             const auto kind = to_string(entry.kind);
             const auto head = fmt::format("  {}  {}{}  ", format_date(entry.on), kind, padding(kind, 5));
-            out += head + hanging(escape_control(entry.text, true), display_width(head)) + "\n";
+            // A shared note is one the customer may read (the results document).
+            const auto text = (entry.shared ? "[shared] " : "") + escape_control(entry.text, true);
+            out += head + hanging(text, display_width(head)) + "\n";
         }
     }
     return out;

@@ -212,18 +212,20 @@ expect_rc 0 "results markdown"
 expect_out "# Proof of Value results: Alpha (Alpha Corp)" "results title"
 expect_out "Successful on 2026-03-20" "results outcome"
 expect_out "| 1 | Build under 10 min |" "results criteria table"
-expect_out "pass" "a met criterion reads pass"
+expect_out "| met |" "a met criterion reads met"
 expect_out "8 min builds" "results evidence"
 run results "$b" --format html
 expect_rc 0 "results html"
 printf '%s' "$OUT" >"$WORK/results.html"
 CHECKS=$((CHECKS + 1)); xmllint --noout "$WORK/results.html" 2>"$WORK/xml.err" || fail "results HTML is well-formed: $(head -c 300 "$WORK/xml.err")"
-expect_out "fail" "a not-met criterion reads fail"
+expect_out "<td>not met</td>" "a not-met criterion reads not met"
 run results "$g" --output "$WORK/gamma.md"
 expect_rc 0 "results of a running POV to a file"
 expect_no_out "results --output prints nothing"
 expect_eq "$(stat -c %a "$WORK/gamma.md")" "600" "results file is 0600"
-CHECKS=$((CHECKS + 1)); grep -q "Pilot going well" "$WORK/gamma.md" || fail "results hold the journal's findings"
+CHECKS=$((CHECKS + 1)); ! grep -q "Pilot going well" "$WORK/gamma.md" || fail "results leave out a note that is not shared"
+run results "$g" --internal
+expect_out "Pilot going well" "results --internal hold the internal notes"
 run results 99
 expect_fail 4 "results of a missing POV"
 run results "$a" --format pdf

@@ -95,8 +95,12 @@ inline pov::Pov full_pov()
     pov.capabilities[1].status = pov::CapabilityStatus::not_met;
     pov.capabilities[1].target.clear();
     pov.extensions = {{day("2026-03-30"), day("2026-04-20"), "customer \"holiday\"", day("2026-03-25")}};
+    pov.exec_review_on = day("2026-04-17");
+    pov.business_impact = "release reviews cut from 10 days to 1\n2,400 engineer-hours a year";
+    pov.findings = hostile_multiline;
     pov.journal = {{day("2026-03-05"), pov::JournalKind::note, hostile_multiline},
-                   {day("2026-03-12"), pov::JournalKind::retro, "What went well: all\nOn track: yes"}};
+                   {day("2026-03-12"), pov::JournalKind::retro, "What went well: all\nOn track: yes"},
+                   {day("2026-03-19"), pov::JournalKind::note, "pilot demo to the CISO 🎯", true}};
     return pov;
 }
 

@@ -57,6 +57,7 @@ Pov running(std::int64_t id, const char* sa, const char* started, const char* en
     pov.end = on(end);
     pov.started_on = on(started);
     pov.last_activity = on("2026-03-30");
+    pov.exec_review_on = pov.end; // booked: no no_exec_review risk while it runs to its end
     pov.capabilities = {criterion(1, CapabilityStatus::met)};
     return pov;
 }

@@ -13,7 +13,8 @@ namespace {
 using Risks = std::vector<Risk>;
 
 // An in-progress guided POV from 2026-03-02 to 2026-03-30 (28 days) with none of the ten risks
-// on 2026-03-10: signed off, PS positioned, one criterion met, a journal entry the day before.
+// on 2026-03-10: signed off, PS positioned, one criterion met, a journal entry the day before, the
+// executive review booked for 2026-03-27, the latest retro on track.
 Pov healthy_running_pov()
 {
     auto pov = test::qualifying_pov();
@@ -22,6 +23,8 @@ Pov healthy_running_pov()
     pov.ps_positioned = true;
     pov.capabilities[0].status = CapabilityStatus::met;
     pov.last_activity = day("2026-03-09");
+    pov.exec_review_on = day("2026-03-27");
+    pov.latest_retro_on_track = true;
     return pov;
 }
 
@@ -173,6 +176,57 @@ TEST_CASE("not_approved: in progress without approval only while approval is req
     CHECK_FALSE(has(risks_on(approved, "2026-03-10", config), Risk::not_approved));
 }
 
+TEST_CASE("off_track: in progress and its latest retrospective said not on track")
+{
+    auto pov = healthy_running_pov();
+    pov.latest_retro_on_track = false;
+    CHECK(has(risks_on(pov, "2026-03-10"), Risk::off_track));
+    pov.latest_retro_on_track = true; // a later retro back on track clears it
+    CHECK_FALSE(has(risks_on(pov, "2026-03-10"), Risk::off_track));
+    pov.latest_retro_on_track.reset(); // no retro yet
+    CHECK_FALSE(has(risks_on(pov, "2026-03-10"), Risk::off_track));
+    pov.latest_retro_on_track = false;
+    pov.status = Status::closed;
+    CHECK_FALSE(has(risks_on(pov, "2026-03-10"), Risk::off_track));
+}
+
+TEST_CASE("retro_on_track reads the answer on a retro's last line")
+{
+    CHECK(retro_on_track("What went well: a\nProblems to overcome: b\nWhat to change: c\nOn track: no") == false);
+    CHECK(retro_on_track("What went well: a\nProblems to overcome: b\nWhat to change: c\nOn track: yes") == true);
+    // An answer typed into an earlier answer does not count; the last line does.
+    CHECK(retro_on_track("What went well: a\nOn track: no\nWhat to change: c\nOn track: yes") == true);
+    CHECK_FALSE(retro_on_track("a note that mentions On track: no").has_value());
+    CHECK_FALSE(retro_on_track("").has_value());
+}
+
+TEST_CASE("late_start: new or qualified and its planned start has passed")
+{
+    auto pov = test::qualifying_pov();                               // new, planned start 2026-03-02
+    CHECK_FALSE(has(risks_on(pov, "2026-03-02"), Risk::late_start)); // the start day itself
+    CHECK(has(risks_on(pov, "2026-03-03"), Risk::late_start));
+    pov.status = Status::qualified;
+    CHECK(has(risks_on(pov, "2026-03-03"), Risk::late_start));
+    pov.status = Status::in_progress;
+    CHECK_FALSE(has(risks_on(pov, "2026-03-03"), Risk::late_start));
+    pov.status = Status::new_;
+    pov.start.reset(); // not scheduled: nothing is late
+    CHECK_FALSE(has(risks_on(pov, "2026-03-03"), Risk::late_start));
+}
+
+TEST_CASE("no_exec_review: in progress with no executive review booked, or its date passed")
+{
+    auto pov = healthy_running_pov();                                    // review on 2026-03-27
+    CHECK_FALSE(has(risks_on(pov, "2026-03-27"), Risk::no_exec_review)); // the review day itself
+    CHECK(has(risks_on(pov, "2026-03-28"), Risk::no_exec_review));       // passed, still running
+    pov.exec_review_on.reset();
+    CHECK(has(risks_on(pov, "2026-03-10"), Risk::no_exec_review));
+    pov.status = Status::qualified; // booked while planning: not a risk before the start
+    CHECK_FALSE(has(risks_on(pov, "2026-03-10"), Risk::no_exec_review));
+    pov.status = Status::closed;
+    CHECK_FALSE(has(risks_on(pov, "2026-03-10"), Risk::no_exec_review));
+}
+
 TEST_CASE("closed and cancelled POVs carry no running risk")
 {
     auto pov = healthy_running_pov();
@@ -180,6 +234,8 @@ TEST_CASE("closed and cancelled POVs carry no running risk")
     pov.eb_signoff.reset();
     pov.ps_positioned = false;
     pov.criteria_creep = true;
+    pov.exec_review_on.reset();
+    pov.latest_retro_on_track = false;
     for (const auto status : {Status::closed, Status::cancelled}) {
         pov.status = status;
         CHECK(risks_on(pov, "2026-04-30", Config{}, 9).empty());
@@ -197,20 +253,26 @@ TEST_CASE("risks come worst first, in the enum's order")
     pov.extensions = {{day("2026-03-30"), day("2026-03-31"), "a", day("2026-03-20")},
                       {day("2026-03-31"), day("2026-04-01"), "b", day("2026-03-25")}};
     pov.end = day("2026-04-01");
+    pov.latest_retro_on_track = false;
     Config config;
     config.require_approval = true;
     // 2026-04-02: past the end, 31 days after the start, four POVs for the SA.
     const auto found = risks_on(pov, "2026-04-02", config, 4);
-    CHECK(found == Risks{Risk::overdue, Risk::over_limit, Risk::unsigned_criteria, Risk::endless_extension,
-                         Risk::no_progress, Risk::criteria_creep, Risk::not_approved, Risk::stale,
-                         Risk::ps_not_positioned});
+    CHECK(found == Risks{Risk::overdue, Risk::over_limit, Risk::off_track, Risk::unsigned_criteria,
+                         Risk::no_exec_review, Risk::endless_extension, Risk::no_progress, Risk::criteria_creep,
+                         Risk::not_approved, Risk::stale, Risk::ps_not_positioned});
     CHECK(std::is_sorted(found.begin(), found.end()));
 
     // ending_soon sits between stale and ps_not_positioned.
     const auto soon = risks_on(pov, "2026-03-31", config, 4);
-    CHECK(soon == Risks{Risk::over_limit, Risk::unsigned_criteria, Risk::endless_extension, Risk::no_progress,
-                        Risk::criteria_creep, Risk::not_approved, Risk::stale, Risk::ending_soon,
-                        Risk::ps_not_positioned});
+    CHECK(soon == Risks{Risk::over_limit, Risk::off_track, Risk::unsigned_criteria, Risk::no_exec_review,
+                        Risk::endless_extension, Risk::no_progress, Risk::criteria_creep, Risk::not_approved,
+                        Risk::stale, Risk::ending_soon, Risk::ps_not_positioned});
+
+    // late_start sits between criteria_creep and not_approved.
+    pov.status = Status::qualified;
+    CHECK(risks_on(pov, "2026-03-03", config, 4) ==
+          Risks{Risk::endless_extension, Risk::criteria_creep, Risk::late_start, Risk::ps_not_positioned});
 }
 
 TEST_CASE("every risk has advice")

@@ -7,7 +7,7 @@
 
 namespace pov::sqlite {
 
-inline constexpr std::array<std::string_view, 1> migrations{
+inline constexpr std::array<std::string_view, 2> migrations{
     // 1: POVs, their success criteria, extensions, journal and audit log.
     R"sql(
 CREATE TABLE povs (
@@ -111,6 +111,13 @@ CREATE TABLE events (
     detail TEXT
 );
 CREATE INDEX events_pov ON events (pov_id, id);
+)sql",
+    // 2: the results document's fields, the executive review (section 9), and shared journal notes.
+    R"sql(
+ALTER TABLE povs ADD COLUMN exec_review_on TEXT;
+ALTER TABLE povs ADD COLUMN business_impact TEXT;
+ALTER TABLE povs ADD COLUMN findings TEXT;
+ALTER TABLE journal ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

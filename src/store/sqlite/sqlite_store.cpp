@@ -3,6 +3,7 @@
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
 #include "pov/json_text.hpp"
+#include "pov/risks.hpp"
 #include "sqlite_migrations.hpp"
 
 #include <cerrno>
@@ -116,6 +117,10 @@ constexpr std::string_view last_activity_sql =
     "nullif(max(coalesce((SELECT max(on_date) FROM journal j WHERE j.pov_id = povs.id), ''), "
     "coalesce((SELECT max(updated_on) FROM capabilities c WHERE c.pov_id = povs.id), '')), '')";
 
+// The text of the latest retrospective, whose last line says whether the POV is on track.
+constexpr std::string_view latest_retro_sql = "(SELECT text FROM journal j WHERE j.pov_id = povs.id AND "
+                                              "j.kind = 'retro' ORDER BY on_date DESC, id DESC LIMIT 1)";
+
 std::string_view sort_sql(SortKey key)
 {
     switch (key) {
@@ -180,7 +185,7 @@ std::optional<Date> date_of(const SQLite::Column& column)
 // it, such as pov_id, belong to the query).
 constexpr std::string_view capability_columns = "n, title, target, outcome, status, evidence, updated_on";
 constexpr std::string_view extension_columns = "from_date, to_date, reason, on_date";
-constexpr std::string_view journal_columns = "on_date, kind, text";
+constexpr std::string_view journal_columns = "on_date, kind, text, shared";
 constexpr std::string_view event_columns = "at, kind, changes, detail";
 
 Capability read_capability(SQLite::Statement& query, int first)
@@ -207,7 +212,7 @@ JournalEntry read_journal_entry(SQLite::Statement& query, int first)
 {
     return {date_of(query.getColumn(first)).value_or(Date{}),
             enum_from_string<JournalKind>(query.getColumn(first + 1).getString()).value_or(JournalKind::note),
-            text_of(query.getColumn(first + 2))};
+            text_of(query.getColumn(first + 2)), query.getColumn(first + 3).getInt() != 0};
 }
 
 Event read_event(SQLite::Statement& query, int first)
@@ -378,7 +383,8 @@ public:
     void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) override
     {
         guarded([&] {
-            static const std::string povs_sql = fmt::format("SELECT {}, NULL FROM povs ORDER BY id", column_list());
+            static const std::string povs_sql =
+                fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
             static const std::string capabilities_sql =
                 fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
             static const std::string extensions_sql =
@@ -484,11 +490,12 @@ public:
     void add_journal(std::int64_t id, const JournalEntry& entry) override
     {
         guarded([&] {
-            auto& query = statement("INSERT INTO journal (pov_id, on_date, kind, text) VALUES (?, ?, ?, ?)");
+            auto& query = statement("INSERT INTO journal (pov_id, on_date, kind, text, shared) VALUES (?, ?, ?, ?, ?)");
             query.bind(1, id);
             query.bind(2, format_date(entry.on));
             query.bind(3, std::string(to_string(entry.kind)));
             query.bind(4, entry.text);
+            query.bind(5, entry.shared ? 1 : 0);
             query.exec();
         });
     }
@@ -705,7 +712,8 @@ private:
 
     static const std::string& select_sql()
     {
-        static const std::string sql = fmt::format("SELECT {}, {} FROM povs", column_list(), last_activity_sql);
+        static const std::string sql =
+            fmt::format("SELECT {}, {}, {} FROM povs", column_list(), last_activity_sql, latest_retro_sql);
         return sql;
     }
 
@@ -728,6 +736,10 @@ private:
             put_field(pov, field, value);
         }
         pov.last_activity = date_of(query.getColumn(index));
+        const auto retro = query.getColumn(index + 1);
+        if (!retro.isNull()) {
+            pov.latest_retro_on_track = retro_on_track(retro.getString());
+        }
         return pov;
     }
 
