@@ -46,6 +46,15 @@ private:
     StorageFault fault_;
 };
 
+// An event as a store keeps it: its changes as the compact JSON text json_text writes. Import and
+// export move histories between a document and the store in this form, never building the values.
+struct StoredEvent {
+    std::string at;
+    EventKind kind = EventKind::updated;
+    std::string changes = "{}";
+    std::string detail;
+};
+
 struct ListFilter {
     std::vector<Status> statuses; // empty: any status
     std::string sa;               // empty: any SA
@@ -87,6 +96,8 @@ public:
     // so that an export of any size holds one record (`last_activity` is not computed). Call it
     // within a transaction.
     virtual void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) = 0;
+    // each(), with the events as stored (export).
+    virtual void each_stored(const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit) = 0;
     // The id of the POV with this uuid, if any (import).
     virtual std::optional<std::int64_t> find_uuid(const std::string& uuid) = 0;
     // The id the next insert will get; ids are never reused (a dry-run import reports it).
@@ -101,6 +112,10 @@ public:
     virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;
     virtual void add_event(std::int64_t id, const Event& event) = 0;
     virtual std::vector<Event> events(std::int64_t id) = 0;
+    // Appends events in their order; what add_event does, without writing their changes again (import).
+    virtual void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) = 0;
+    // events(), as stored (import compares them with a document's).
+    virtual std::vector<StoredEvent> stored_events(std::int64_t id) = 0;
 
     // In-progress POVs per SA.
     virtual std::map<std::string, int> in_progress_by_sa() = 0;

@@ -4,6 +4,7 @@
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/json_text.hpp"
 #include "pov/text.hpp"
 #include "pov/validation.hpp"
 
@@ -88,58 +89,447 @@ Json record_changes(const Pov& before, const Pov& after)
     return changes;
 }
 
+// An element of `povs` as a record, but its `events` (import_record).
+Pov record_of(const Json& item)
+{
+    if (!item.is_object()) {
+        throw Error(Exit::invalid, "expected an object");
+    }
+    for (const char* key : required_keys) {
+        const auto it = item.find(key);
+        if (it == item.end() || it->is_null()) {
+            throw Error(Exit::invalid, fmt::format("{} is required", key));
+        }
+    }
+    for (const char* key : required_dates) {
+        if (!item.contains(key)) {
+            throw Error(Exit::invalid, fmt::format("{} is required (null for a POV not dated yet)", key));
+        }
+    }
+    auto pov = pov_from_json(item);
+    pov.id = 0;
+    if (pov.uuid.find_first_not_of(" \t") == std::string::npos) {
+        throw Error(Exit::invalid, "uuid is required and may not be empty");
+    }
+    check_text("uuid", pov.uuid, TextKind::line);
+    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
+    std::stable_sort(pov.journal.begin(), pov.journal.end(),
+                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    return pov;
+}
+
+// Whether two events are the same: for stored events, the same text or, written another way
+// (1 and 1.0), the same changes.
+bool same_event(const Event& a, const Event& b)
+{
+    return a == b;
+}
+
+bool same_event(const StoredEvent& a, const StoredEvent& b)
+{
+    if (a.at != b.at || a.kind != b.kind || a.detail != b.detail) {
+        return false;
+    }
+    if (a.changes == b.changes) {
+        return true;
+    }
+    const auto left = parse_json_text(a.changes);
+    const auto right = parse_json_text(b.changes);
+    return left && right && *left == *right;
+}
+
+// The `imported` event that says where a record came from.
+Event imported_event(const Clock& clock, Json changes, std::string detail, const Event*)
+{
+    return {clock.now, EventKind::imported, std::move(changes), std::move(detail)};
+}
+
+StoredEvent imported_event(const Clock& clock, const Json& changes, std::string detail, const StoredEvent*)
+{
+    return {clock.now, EventKind::imported, json_text(changes), std::move(detail)};
+}
+
 // The events of `incoming` that `stored` lacks, in their order; an event the document holds
 // twice must be stored twice. Histories mostly agree in order, so each search starts where the
 // last match was.
-std::vector<Event> missing_events(const std::vector<Event>& stored, const std::vector<Event>& incoming)
+template <typename E> std::vector<E> missing_events(const std::vector<E>& stored, std::vector<E>&& incoming)
 {
     std::vector<bool> matched(stored.size(), false);
-    std::vector<Event> missing;
+    std::vector<E> missing;
     std::size_t next = 0;
-    for (const auto& event : incoming) {
+    for (auto& event : incoming) {
         bool found = false;
         for (std::size_t k = 0; k < stored.size() && !found; ++k) {
             const auto i = (next + k) % stored.size();
-            if (!matched[i] && stored[i] == event) {
+            if (!matched[i] && same_event(stored[i], event)) {
                 matched[i] = true;
                 next = i + 1;
                 found = true;
             }
         }
         if (!found) {
-            missing.push_back(event);
+            missing.push_back(std::move(event));
         }
     }
     return missing;
 }
 
-// A SAX handler (json_reader.hpp) for the export document: it checks the top level
-// and hands each element of `povs` to `on_record` as soon as it is read, then forgets it.
+// What importing one record does, with its events as Event or as StoredEvent.
+template <typename E> struct Step {
+    ImportAction action = ImportAction::unchanged;
+    Pov pov;
+    std::vector<E> new_events;
+};
+
+// plan_import, for either form of events.
+template <typename E> Step<E> plan(Pov&& incoming, std::vector<E>&& incoming_events, const Pov* stored,
+                                   const std::vector<E>* stored_events, const Clock& clock, std::string_view source)
+{
+    Step<E> step;
+    step.pov = std::move(incoming);
+    const E* form = nullptr;
+    if (stored == nullptr) {
+        step.action = ImportAction::add;
+        step.pov.id = 0;
+        step.new_events = std::move(incoming_events);
+        step.new_events.push_back(imported_event(clock, Json::object(), fmt::format("added from {}", source), form));
+        return step;
+    }
+    step.pov.id = stored->id;
+    auto changes = record_changes(*stored, step.pov);
+    step.new_events = missing_events(*stored_events, std::move(incoming_events));
+    if (changes.empty() && step.new_events.empty()) {
+        step.action = ImportAction::unchanged;
+        return step;
+    }
+    step.action = ImportAction::update;
+    auto detail = fmt::format("updated from {}", source);
+    if (!step.new_events.empty()) {
+        detail +=
+            fmt::format(" with {} more {}", step.new_events.size(), step.new_events.size() == 1 ? "event" : "events");
+    }
+    step.new_events.push_back(imported_event(clock, std::move(changes), std::move(detail), form));
+    return step;
+}
+
+// Reads the `events` of an element of `povs` as the document streams them (a handler of
+// json_reader.hpp's calls, within the record), keeping each event's changes as JSON text: a
+// history is most of a document, and is stored as text. An error is kept, not thrown, and
+// reported where import_record would report it: after the record's own keys are checked.
+class HistoryReader {
+public:
+    // The record's `events` key was read: its value comes next.
+    void begin()
+    {
+        active_ = true;
+        level_ = 0;
+        index_ = 0;
+        events_.clear();
+        error_.reset();
+    }
+    // Forgets the last record's history (a record without `events` has none).
+    void clear()
+    {
+        events_.clear();
+        error_.reset();
+    }
+    [[nodiscard]] bool active() const { return active_; }
+    std::vector<StoredEvent>& events() { return events_; }
+    [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+
+    void null()
+    {
+        if (writing()) {
+            writer_.null();
+        }
+        scalar(Type::null, nullptr);
+    }
+    void boolean(bool value)
+    {
+        if (writing()) {
+            writer_.boolean(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_integer(std::int64_t value)
+    {
+        if (writing()) {
+            writer_.number_integer(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_unsigned(std::uint64_t value)
+    {
+        if (writing()) {
+            writer_.number_unsigned(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_float(double value, const std::string& text)
+    {
+        if (writing()) {
+            writer_.number_float(value, text);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void string(std::string& value)
+    {
+        if (writing()) {
+            writer_.string(value);
+        }
+        scalar(Type::string, &value);
+    }
+    void key(std::string& key)
+    {
+        if (writing()) {
+            writer_.key(key);
+            return;
+        }
+        if (level_ != 2) {
+            return;
+        }
+        // The first of a key given twice counts, as find() reads it.
+        member_ = nullptr;
+        if (key == "at") {
+            member_ = &at_;
+        } else if (key == "kind") {
+            member_ = &kind_;
+        } else if (key == "changes") {
+            member_ = &changes_;
+        } else if (key == "detail") {
+            member_ = &detail_;
+        }
+        if (member_ != nullptr && member_->type != Type::missing) {
+            member_ = nullptr;
+        }
+    }
+    void start(bool object)
+    {
+        ++level_;
+        if (level_ == 1) {
+            if (object) {
+                // `events` is an array; an object is an error, its content not read.
+                fail("events: expected an array");
+                skipping_ = true;
+            }
+        } else if (skipping_) {
+        } else if (level_ == 2) {
+            at_ = kind_ = changes_ = detail_ = Member{};
+            member_ = nullptr;
+            event_is_object_ = object;
+        } else if (level_ == 3 && member_ != nullptr) {
+            member_->type = Type::other;
+            if (member_ == &changes_ && object) {
+                changes_.type = Type::object;
+                changes_.text.clear();
+                writer_ = json::TextWriter(changes_.text);
+                writer_.start_object(0);
+            }
+            member_ = nullptr;
+        } else if (writing()) {
+            object ? writer_.start_object(0) : writer_.start_array(0);
+        }
+    }
+    void end(bool object)
+    {
+        if (writing()) {
+            object ? writer_.end_object() : writer_.end_array();
+        }
+        if (level_ == 3 && changes_.type == Type::object && changes_.open) {
+            changes_.open = false;
+        }
+        if (level_ == 2 && !skipping_) {
+            finish_event();
+        }
+        if (--level_ == 0) {
+            active_ = false;
+            skipping_ = false;
+        }
+    }
+
+private:
+    enum class Type { missing, null, string, object, other };
+    struct Member {
+        Type type = Type::missing;
+        std::string text;
+        bool open = true; // changes: the object is still being written
+    };
+
+    [[nodiscard]] bool writing() const
+    {
+        return level_ >= 3 && !skipping_ && changes_.type == Type::object && changes_.open;
+    }
+
+    void scalar(Type type, std::string* text)
+    {
+        if (level_ == 0) {
+            // `events` holds no array: null means none.
+            if (type != Type::null) {
+                fail("events: expected an array");
+            }
+            active_ = false;
+        } else if (skipping_) {
+        } else if (level_ == 1) {
+            event_is_object_ = false; // an element that is not an event
+            finish_event();
+        } else if (level_ == 2 && member_ != nullptr) {
+            member_->type = type;
+            if (text != nullptr) {
+                member_->text = std::move(*text);
+            }
+            member_ = nullptr;
+        }
+    }
+
+    void fail(std::string message)
+    {
+        if (!error_) {
+            error_ = std::move(message);
+        }
+    }
+
+    // An event read: kept, dropped (`imported`) or, when event_from_json would refuse it, its error kept.
+    void finish_event()
+    {
+        const auto index = index_++;
+        if (error_) {
+            return;
+        }
+        std::optional<EventKind> kind = EventKind::updated;
+        if (kind_.type == Type::string && !kind_.text.empty()) {
+            kind = enum_from_string<EventKind>(kind_.text);
+        } else if (kind_.type == Type::other) {
+            kind.reset();
+        }
+        const auto text_or_null = [](const Member& m) { return m.type != Type::other && m.type != Type::object; };
+        const bool changes_ok = changes_.type != Type::string && changes_.type != Type::other;
+        if (event_is_object_ && kind && text_or_null(at_) && text_or_null(detail_) && changes_ok) {
+            if (*kind != EventKind::imported) {
+                events_.push_back({std::move(at_.text), *kind,
+                                   changes_.type == Type::object ? std::move(changes_.text) : std::string("{}"),
+                                   std::move(detail_.text)});
+            }
+            return;
+        }
+        // The same error, in the same words, as event_from_json gives the event as a value.
+        try {
+            event_from_json(event_as_value());
+        } catch (const Error& e) {
+            fail(fmt::format("events[{}]: {}", index, e.what()));
+        }
+    }
+
+    // The event as a value as far as its checks go: what is not text or an object is an array.
+    Json event_as_value() const
+    {
+        if (!event_is_object_) {
+            return Json::array();
+        }
+        Json event = Json::object();
+        const auto put = [&](const char* key, const Member& m) {
+            switch (m.type) {
+            case Type::missing: return;
+            case Type::null: event[key] = nullptr; return;
+            case Type::string: event[key] = m.text; return;
+            case Type::object: event[key] = Json::object(); return;
+            case Type::other: event[key] = Json::array(); return;
+            }
+        };
+        put("at", at_);
+        put("kind", kind_);
+        put("changes", changes_);
+        put("detail", detail_);
+        return event;
+    }
+
+    bool active_ = false;
+    bool skipping_ = false;
+    std::size_t level_ = 0; // 1 in `events`, 2 in an event, 3 in a value of its keys, …
+    std::size_t index_ = 0; // of the event being read
+    bool event_is_object_ = true;
+    Member at_, kind_, changes_, detail_;
+    Member* member_ = nullptr;          // the member whose value comes next
+    std::string scratch_;               // where the writer points before the first changes
+    json::TextWriter writer_{scratch_}; // writes the changes being read
+    std::vector<StoredEvent> events_;
+    std::optional<std::string> error_;
+};
+
+// A SAX handler (json_reader.hpp) for the export document: it checks the top level and hands
+// each element of `povs` to `on_record` as soon as it is read, then forgets it. The element's
+// own keys are built as a value; its `events` are read by a HistoryReader.
 class DocumentReader {
 public:
-    using RecordHandler = std::function<void(std::size_t index, Json& item)>;
+    using RecordHandler = std::function<void(std::size_t index, Json& item, HistoryReader& history)>;
 
     DocumentReader(std::string source, RecordHandler on_record)
         : source_(std::move(source)), on_record_(std::move(on_record))
     {
     }
 
-    bool null() { return scalar(nullptr); }
-    bool boolean(bool value) { return scalar(value); }
-    bool number_integer(Json::number_integer_t value) { return scalar(value); }
-    bool number_unsigned(Json::number_unsigned_t value) { return scalar(value); }
-    bool number_float(Json::number_float_t value, const Json::string_t&) { return scalar(value); }
-    bool string(Json::string_t& value) { return scalar(std::move(value)); }
-    bool binary(Json::binary_t& value) { return scalar(Json::binary(std::move(value))); }
+    bool null()
+    {
+        if (history_.active()) {
+            history_.null();
+            return true;
+        }
+        return scalar(nullptr);
+    }
+    bool boolean(bool value)
+    {
+        if (history_.active()) {
+            history_.boolean(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_integer(Json::number_integer_t value)
+    {
+        if (history_.active()) {
+            history_.number_integer(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_unsigned(Json::number_unsigned_t value)
+    {
+        if (history_.active()) {
+            history_.number_unsigned(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_float(Json::number_float_t value, const Json::string_t& text)
+    {
+        if (history_.active()) {
+            history_.number_float(value, text);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool string(Json::string_t& value)
+    {
+        if (history_.active()) {
+            history_.string(value);
+            return true;
+        }
+        return scalar(std::move(value));
+    }
     bool start_object(std::size_t) { return start(true); }
     bool start_array(std::size_t) { return start(false); }
-    bool end_object() { return end(); }
-    bool end_array() { return end(); }
+    bool end_object() { return end(true); }
+    bool end_array() { return end(false); }
 
     bool key(Json::string_t& key)
     {
-        if (depth_ == 1) {
+        if (history_.active()) {
+            history_.key(key);
+        } else if (depth_ == 1) {
             key_ = key;
+        } else if (building_ && depth_ == record_depth && key == "events" && !events_seen_) {
+            // The first `events` counts, as find() reads it.
+            events_seen_ = true;
+            history_.begin();
         } else if (building_) {
             record_.key(std::move(key));
         }
@@ -170,6 +560,9 @@ public:
     }
 
 private:
+    // The depth of an element of `povs` (the document is 1, `povs` 2).
+    static constexpr std::size_t record_depth = 3;
+
     [[noreturn]] void not_an_export(const std::string& why) const
     {
         throw Error(Exit::invalid, fmt::format("{} is not a pov export document: {}", source_, why));
@@ -212,10 +605,21 @@ private:
         return true;
     }
 
+    [[noreturn]] void too_deep() const
+    {
+        throw Error(Exit::invalid,
+                    fmt::format("povs[{}] in {} is nested deeper than {} levels", index_, source_, max_record_depth));
+    }
+
     bool start(bool object)
     {
         ++depth_;
-        if (depth_ == 1) {
+        if (history_.active()) {
+            if (depth_ - record_depth + 1 > max_record_depth) {
+                too_deep();
+            }
+            history_.start(object);
+        } else if (depth_ == 1) {
             if (!object) {
                 not_an_export("it is not a JSON object");
             }
@@ -231,24 +635,27 @@ private:
                 in_povs_ = true;
                 povs_seen_ = true;
             }
-        } else if (in_povs_ && depth_ == 3) {
+        } else if (in_povs_ && depth_ == record_depth) {
             if (!object) {
                 element_not_object();
             }
             building_ = true;
+            events_seen_ = false;
+            history_.clear();
             record_.begin(Json::object(), record_fields().size() + 8);
         } else if (building_ && record_.open(object ? Json::object() : Json::array()) > max_record_depth) {
-            throw Error(Exit::invalid, fmt::format("povs[{}] in {} is nested deeper than {} levels", index_, source_,
-                                                   max_record_depth));
+            too_deep();
         }
         return true;
     }
 
-    bool end()
+    bool end(bool object)
     {
-        if (building_ && record_.close()) {
+        if (history_.active()) {
+            history_.end(object);
+        } else if (building_ && record_.close()) {
             building_ = false;
-            on_record_(index_++, record_.root());
+            on_record_(index_++, record_.root(), history_);
         } else if (in_povs_ && depth_ == 2) {
             in_povs_ = false;
         }
@@ -263,21 +670,27 @@ private:
     bool schema_seen_ = false;
     bool povs_seen_ = false;
     bool in_povs_ = false;
-    bool building_ = false; // reading an element of `povs`
-    std::size_t index_ = 0; // of the element being read
+    bool building_ = false;    // reading an element of `povs`
+    bool events_seen_ = false; // its `events` key was read
+    std::size_t index_ = 0;    // of the element being read
     json::ValueBuilder record_;
+    HistoryReader history_;
 };
 
-// An element of `povs` read and checked against every rule of a stored record.
-ExchangedPov valid_record(Json&& item, const Config& config)
+// An element of `povs` but its `events` (import_record), read and checked against every rule of
+// a stored record.
+Pov valid_record(const Json& item, const HistoryReader& history, const Config& config)
 {
-    auto incoming = import_record(std::move(item));
-    const auto violations = find_violations(incoming.pov, config);
+    auto pov = record_of(item);
+    if (history.error()) {
+        throw Error(Exit::invalid, *history.error());
+    }
+    const auto violations = find_violations(pov, config);
     if (!violations.empty()) {
         const auto& first = violations.front();
         throw Error(Exit::invalid, fmt::format("{} (rule {})", first.message, first.rule));
     }
-    return incoming;
+    return pov;
 }
 
 // Appends "Nothing was imported." to an error that ends an import.
@@ -302,36 +715,50 @@ Json export_record(const Pov& pov, const std::vector<Event>& events)
     return out;
 }
 
+void append_export_record(std::string& out, const Pov& pov, const std::vector<StoredEvent>& events)
+{
+    // As append_json writes export_record's value: the record's keys, then `events` last.
+    append_json(out, to_json(pov, true));
+    out.pop_back(); // the record's closing brace
+    out += ",\"events\":[";
+    bool first = true;
+    for (const auto& event : events) {
+        if (event.kind == EventKind::imported) {
+            continue;
+        }
+        out += first ? "{\"at\":" : ",{\"at\":";
+        first = false;
+        append_json_string(out, event.at);
+        out += ",\"kind\":";
+        append_json_string(out, to_string(event.kind));
+        out += ",\"changes\":";
+        if (!append_json_text(out, event.changes)) {
+            out += "{}"; // as events() reads text that is not JSON
+        }
+        out += ",\"detail\":";
+        if (event.detail.empty()) {
+            out += "null";
+        } else {
+            append_json_string(out, event.detail);
+        }
+        out += '}';
+    }
+    out += "]}";
+}
+
 void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<Event>&)>& visit)
 {
     store.transaction(Store::Lock::read, [&] { store.each(visit); });
 }
 
+void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit)
+{
+    store.transaction(Store::Lock::read, [&] { store.each_stored(visit); });
+}
+
 ExchangedPov import_record(Json&& item)
 {
-    if (!item.is_object()) {
-        throw Error(Exit::invalid, "expected an object");
-    }
-    for (const char* key : required_keys) {
-        const auto it = item.find(key);
-        if (it == item.end() || it->is_null()) {
-            throw Error(Exit::invalid, fmt::format("{} is required", key));
-        }
-    }
-    for (const char* key : required_dates) {
-        if (!item.contains(key)) {
-            throw Error(Exit::invalid, fmt::format("{} is required (null for a POV not dated yet)", key));
-        }
-    }
-    ExchangedPov out{pov_from_json(item), {}};
-    out.pov.id = 0;
-    if (out.pov.uuid.find_first_not_of(" \t") == std::string::npos) {
-        throw Error(Exit::invalid, "uuid is required and may not be empty");
-    }
-    check_text("uuid", out.pov.uuid, TextKind::line);
-    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
-    std::stable_sort(out.pov.journal.begin(), out.pov.journal.end(),
-                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    ExchangedPov out{record_of(item), {}};
     const auto events = item.find("events");
     if (events != item.end() && !events->is_null()) {
         if (!events->is_array()) {
@@ -354,31 +781,9 @@ ExchangedPov import_record(Json&& item)
 ImportStep plan_import(ExchangedPov incoming, const std::optional<ExchangedPov>& stored, const Clock& clock,
                        std::string_view source)
 {
-    ImportStep step;
-    step.pov = std::move(incoming.pov);
-    if (!stored) {
-        step.action = ImportAction::add;
-        step.pov.id = 0;
-        step.new_events = std::move(incoming.events);
-        step.new_events.push_back(
-            {clock.now, EventKind::imported, Json::object(), fmt::format("added from {}", source)});
-        return step;
-    }
-    step.pov.id = stored->pov.id;
-    auto changes = record_changes(stored->pov, step.pov);
-    step.new_events = missing_events(stored->events, incoming.events);
-    if (changes.empty() && step.new_events.empty()) {
-        step.action = ImportAction::unchanged;
-        return step;
-    }
-    step.action = ImportAction::update;
-    auto detail = fmt::format("updated from {}", source);
-    if (!step.new_events.empty()) {
-        detail +=
-            fmt::format(" with {} more {}", step.new_events.size(), step.new_events.size() == 1 ? "event" : "events");
-    }
-    step.new_events.push_back({clock.now, EventKind::imported, std::move(changes), std::move(detail)});
-    return step;
+    auto step = plan(std::move(incoming.pov), std::move(incoming.events), stored ? &stored->pov : nullptr,
+                     stored ? &stored->events : nullptr, clock, source);
+    return {step.action, std::move(step.pov), std::move(step.new_events)};
 }
 
 ImportSummary import_document(std::istream& in, Store& store, const Config& config, const Clock& clock,
@@ -394,25 +799,28 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             std::int64_t next_id = store.next_id();
             // Into a store that never held a POV every uuid is new: no need to look each one up.
             const bool fresh_store = next_id == 1;
-            DocumentReader reader(options.source, [&](std::size_t index, Json& item) {
-                // Reading moves only the events' changes out of the item: its name and uuid stay.
+            std::optional<Pov> stored;
+            std::vector<StoredEvent> stored_events;
+            DocumentReader reader(options.source, [&](std::size_t index, Json& item, HistoryReader& history) {
                 const auto label = [&] { return fmt::format("{} in {}", record_label(index, item), options.source); };
-                ExchangedPov incoming;
+                Pov incoming;
                 try {
-                    incoming = valid_record(std::move(item), config);
+                    incoming = valid_record(item, history, config);
                 } catch (const Error& e) {
                     throw Error(Exit::invalid, fmt::format("{}: {}", label(), e.what()));
                 }
-                const auto [first, fresh] = seen.try_emplace(incoming.pov.uuid, index);
+                const auto [first, fresh] = seen.try_emplace(incoming.uuid, index);
                 if (!fresh) {
                     throw Error(Exit::invalid, fmt::format("{}: its uuid is that of povs[{}] too; a uuid names one POV",
                                                            label(), first->second));
                 }
-                std::optional<ExchangedPov> stored;
-                if (const auto id = fresh_store ? std::nullopt : store.find_uuid(incoming.pov.uuid)) {
-                    stored = ExchangedPov{*store.find(*id), store.events(*id)};
+                stored.reset();
+                if (const auto id = fresh_store ? std::nullopt : store.find_uuid(incoming.uuid)) {
+                    stored = store.find(*id);
+                    stored_events = store.stored_events(*id);
                 }
-                auto step = plan_import(std::move(incoming), stored, clock, options.source);
+                auto step = plan(std::move(incoming), std::move(history.events()), stored ? &*stored : nullptr,
+                                 &stored_events, clock, options.source);
                 try {
                     switch (step.action) {
                     case ImportAction::add:
@@ -429,9 +837,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     case ImportAction::unchanged: summary.unchanged.push_back(step.pov.id); break;
                     }
                     if (!options.dry_run) {
-                        for (const auto& event : step.new_events) {
-                            store.add_event(step.pov.id, event);
-                        }
+                        store.add_stored_events(step.pov.id, step.new_events);
                     }
                 } catch (const StorageError& e) {
                     // A rule of the schema the checks above missed: the user hears which record, not SQLite.

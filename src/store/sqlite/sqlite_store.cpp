@@ -14,6 +14,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <span>
 #include <thread>
 
 #include <SQLiteCpp/Backup.h>
@@ -142,15 +143,6 @@ void bind_json(SQLite::Statement& statement, int index, const Json& value)
     }
 }
 
-void bind_text(SQLite::Statement& statement, int index, const std::string& text)
-{
-    if (text.empty()) {
-        statement.bind(index);
-    } else {
-        statement.bind(index, text);
-    }
-}
-
 void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& date)
 {
     if (date) {
@@ -158,6 +150,23 @@ void bind_date(SQLite::Statement& statement, int index, const std::optional<Date
     } else {
         statement.bind(index);
     }
+}
+
+// Binds text that outlives the statement's run (a record's own strings) without copying it;
+// empty text is NULL unless the column needs text.
+void bind_view(SQLite::Statement& statement, int index, const std::string& text, bool empty_is_null = true)
+{
+    if (text.empty() && empty_is_null) {
+        statement.bind(index);
+    } else {
+        statement.bindNoCopy(index, text);
+    }
+}
+
+// Binds the name of an enum's value without copying it: the names are string literals.
+void bind_name(SQLite::Statement& statement, int index, std::string_view name)
+{
+    statement.bindNoCopy(index, name.data());
 }
 
 std::string text_of(const SQLite::Column& column)
@@ -211,6 +220,16 @@ Event read_event(SQLite::Statement& query, int first)
     event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
     const auto* changes = static_cast<const char*>(query.getColumn(first + 2).getText());
     event.changes = parse_json_text(changes).value_or(Json::object());
+    event.detail = text_of(query.getColumn(first + 3));
+    return event;
+}
+
+StoredEvent read_stored_event(SQLite::Statement& query, int first)
+{
+    StoredEvent event;
+    event.at = query.getColumn(first).getString();
+    event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
+    event.changes = query.getColumn(first + 2).getString();
     event.detail = text_of(query.getColumn(first + 3));
     return event;
 }
@@ -371,39 +390,19 @@ public:
 
     void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) override
     {
-        guarded([&] {
-            static const std::string povs_sql = fmt::format("SELECT {}, NULL FROM povs ORDER BY id", column_list());
-            static const std::string capabilities_sql =
-                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
-            static const std::string extensions_sql =
-                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
-            static const std::string journal_sql =
-                fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
-            static const std::string events_sql =
-                fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
-            auto& povs = statement(povs_sql);
-            PartCursor capabilities(statement(capabilities_sql));
-            PartCursor extensions(statement(extensions_sql));
-            PartCursor journal(statement(journal_sql));
-            PartCursor events(statement(events_sql));
-            std::vector<Event> history;
-            while (povs.executeStep()) {
-                Pov pov = read_pov(povs);
-                capabilities.take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
-                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
-                journal.take(pov.id, [&](auto& row) { pov.journal.push_back(read_journal_entry(row, 1)); });
-                history.clear();
-                events.take(pov.id, [&](auto& row) { history.push_back(read_event(row, 1)); });
-                visit(pov, history);
-            }
-        });
+        each_with(visit, &read_event);
+    }
+
+    void each_stored(const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit) override
+    {
+        each_with(visit, &read_stored_event);
     }
 
     std::optional<std::int64_t> find_uuid(const std::string& uuid) override
     {
         return guarded([&]() -> std::optional<std::int64_t> {
-            auto& query = statement("SELECT id FROM povs WHERE uuid = ?");
-            query.bind(1, uuid);
+            auto& query = prepared(find_uuid_, "SELECT id FROM povs WHERE uuid = ?");
+            bind_view(query, 1, uuid, false);
             if (!query.executeStep()) {
                 return std::nullopt;
             }
@@ -437,14 +436,12 @@ public:
                 }
                 return fmt::format("INSERT INTO povs ({}) VALUES ({})", columns, marks);
             }();
-            auto& query = statement(sql);
+            auto& query = prepared(insert_pov_, sql);
             bind_fields(query, pov);
             query.exec();
             const auto id = db_->getLastInsertRowid();
             write_parts(id, pov);
-            for (const auto& entry : pov.journal) {
-                add_journal(id, entry);
-            }
+            write_journal(id, pov.journal);
             return id;
         });
     }
@@ -477,14 +474,7 @@ public:
 
     void add_journal(std::int64_t id, const JournalEntry& entry) override
     {
-        guarded([&] {
-            auto& query = statement("INSERT INTO journal (pov_id, on_date, kind, text) VALUES (?, ?, ?, ?)");
-            query.bind(1, id);
-            query.bind(2, format_date(entry.on));
-            query.bind(3, std::string(to_string(entry.kind)));
-            query.bind(4, entry.text);
-            query.exec();
-        });
+        guarded([&] { write_journal(id, {&entry, 1}); });
     }
 
     void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) override
@@ -493,22 +483,51 @@ public:
             auto& query = statement("DELETE FROM journal WHERE pov_id = ?");
             query.bind(1, id);
             query.exec();
-            for (const auto& entry : journal) {
-                add_journal(id, entry);
-            }
+            write_journal(id, journal);
         });
     }
 
     void add_event(std::int64_t id, const Event& event) override
     {
         guarded([&] {
-            auto& query = statement("INSERT INTO events (pov_id, at, kind, changes, detail) VALUES (?, ?, ?, ?, ?)");
+            auto& query = prepared(insert_event_, insert_event_sql);
+            const auto changes = json_text(event.changes);
             query.bind(1, id);
-            query.bind(2, event.at);
-            query.bind(3, std::string(to_string(event.kind)));
-            query.bind(4, json_text(event.changes));
-            bind_text(query, 5, event.detail);
+            bind_view(query, 2, event.at, false);
+            bind_name(query, 3, to_string(event.kind));
+            bind_view(query, 4, changes, false);
+            bind_view(query, 5, event.detail);
             query.exec();
+        });
+    }
+
+    void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) override
+    {
+        guarded([&] {
+            for (const auto& event : events) {
+                auto& query = prepared(insert_event_, insert_event_sql);
+                query.bind(1, id);
+                bind_view(query, 2, event.at, false);
+                bind_name(query, 3, to_string(event.kind));
+                bind_view(query, 4, event.changes, false);
+                bind_view(query, 5, event.detail);
+                query.exec();
+            }
+        });
+    }
+
+    std::vector<StoredEvent> stored_events(std::int64_t id) override
+    {
+        return guarded([&] {
+            static const std::string sql =
+                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
+            auto& query = statement(sql);
+            query.bind(1, id);
+            std::vector<StoredEvent> out;
+            while (query.executeStep()) {
+                out.push_back(read_stored_event(query, 0));
+            }
+            return out;
         });
     }
 
@@ -638,6 +657,50 @@ public:
     }
 
 private:
+    // Every POV in id order with its parts and its events as `read_one` reads them.
+    template <typename E> void each_with(const std::function<void(const Pov&, const std::vector<E>&)>& visit,
+                                         E (*read_one)(SQLite::Statement&, int))
+    {
+        guarded([&] {
+            static const std::string povs_sql = fmt::format("SELECT {}, NULL FROM povs ORDER BY id", column_list());
+            static const std::string capabilities_sql =
+                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
+            static const std::string extensions_sql =
+                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
+            static const std::string journal_sql =
+                fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
+            static const std::string events_sql =
+                fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
+            auto& povs = statement(povs_sql);
+            PartCursor capabilities(statement(capabilities_sql));
+            PartCursor extensions(statement(extensions_sql));
+            PartCursor journal(statement(journal_sql));
+            PartCursor events(statement(events_sql));
+            std::vector<E> history;
+            while (povs.executeStep()) {
+                Pov pov = read_pov(povs);
+                capabilities.take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
+                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
+                journal.take(pov.id, [&](auto& row) { pov.journal.push_back(read_journal_entry(row, 1)); });
+                history.clear();
+                events.take(pov.id, [&](auto& row) { history.push_back(read_one(row, 1)); });
+                visit(pov, history);
+            }
+        });
+    }
+
+    // A statement of a hot path, prepared once and kept in `slot`: no lookup by its text. Every
+    // use binds all its parameters.
+    SQLite::Statement& prepared(SQLite::Statement*& slot, const std::string& sql)
+    {
+        if (slot == nullptr) {
+            slot = &statement(sql);
+        } else {
+            slot->reset();
+        }
+        return *slot;
+    }
+
     template <typename Work> auto guarded(Work&& work) -> decltype(work())
     {
         // Outside a transaction nothing may keep a statement open: a statement that is not
@@ -756,36 +819,49 @@ private:
 
     void write_parts(std::int64_t id, const Pov& pov)
     {
-        auto& capability = statement("INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
-                                     "updated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         for (const auto& c : pov.capabilities) {
-            capability.reset();
-            capability.clearBindings();
+            auto& capability = prepared(insert_capability_, "INSERT INTO capabilities (pov_id, n, title, target, "
+                                                            "outcome, status, evidence, updated_on) VALUES (?, ?, "
+                                                            "?, ?, ?, ?, ?, ?)");
             capability.bind(1, id);
             capability.bind(2, c.n);
-            capability.bind(3, c.title);
-            bind_text(capability, 4, c.target);
-            bind_text(capability, 5, c.outcome);
-            capability.bind(6, std::string(to_string(c.status)));
-            bind_text(capability, 7, c.evidence);
+            bind_view(capability, 3, c.title, false);
+            bind_view(capability, 4, c.target);
+            bind_view(capability, 5, c.outcome);
+            bind_name(capability, 6, to_string(c.status));
+            bind_view(capability, 7, c.evidence);
             bind_date(capability, 8, c.updated_on);
             capability.exec();
         }
-        auto& extension = statement(
-            "INSERT INTO extensions (pov_id, seq, from_date, to_date, reason, on_date) VALUES (?, ?, ?, ?, ?, ?)");
         int seq = 0;
         for (const auto& e : pov.extensions) {
-            extension.reset();
-            extension.clearBindings();
+            auto& extension = prepared(insert_extension_, "INSERT INTO extensions (pov_id, seq, from_date, to_date, "
+                                                          "reason, on_date) VALUES (?, ?, ?, ?, ?, ?)");
             extension.bind(1, id);
             extension.bind(2, ++seq);
             extension.bind(3, format_date(e.from));
             extension.bind(4, format_date(e.to));
-            extension.bind(5, e.reason);
+            bind_view(extension, 5, e.reason, false);
             extension.bind(6, format_date(e.on));
             extension.exec();
         }
     }
+
+    void write_journal(std::int64_t id, std::span<const JournalEntry> journal)
+    {
+        for (const auto& entry : journal) {
+            auto& query =
+                prepared(insert_journal_, "INSERT INTO journal (pov_id, on_date, kind, text) VALUES (?, ?, ?, ?)");
+            query.bind(1, id);
+            query.bind(2, format_date(entry.on));
+            bind_name(query, 3, to_string(entry.kind));
+            bind_view(query, 4, entry.text, false);
+            query.exec();
+        }
+    }
+
+    static constexpr const char* insert_event_sql =
+        "INSERT INTO events (pov_id, at, kind, changes, detail) VALUES (?, ?, ?, ?, ?)";
 
     std::string path_;
     int busy_timeout_ms_;
@@ -795,6 +871,13 @@ private:
     bool in_transaction_ = false;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::vector<Json> bound_; // the field values bind_fields bound
+    // The statements of import's hot paths (prepared()).
+    SQLite::Statement* find_uuid_ = nullptr;
+    SQLite::Statement* insert_pov_ = nullptr;
+    SQLite::Statement* insert_capability_ = nullptr;
+    SQLite::Statement* insert_extension_ = nullptr;
+    SQLite::Statement* insert_journal_ = nullptr;
+    SQLite::Statement* insert_event_ = nullptr;
 };
 
 // Switches a database to WAL. Two processes switching a new file at once can deadlock on the
