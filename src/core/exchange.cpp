@@ -43,19 +43,16 @@ std::string clipped(const std::string& text, std::size_t limit)
     return text.substr(0, end) + "…";
 }
 
-// How an error names an element of `povs`: `povs[3] ("Acme POV", uuid 0b7e…)`.
-std::string record_label(std::size_t index, const Json& item)
+// How an error names an element of `povs`: `povs[3] ("Acme POV", uuid 0b7e…)`, from its first
+// `name` and `uuid` when they are text.
+std::string record_label(std::size_t index, const std::string* name, const std::string* uuid)
 {
     std::vector<std::string> names;
-    if (item.is_object()) {
-        const auto name = item.find("name");
-        if (name != item.end() && name->is_string() && !name->get_ref<const std::string&>().empty()) {
-            names.push_back(fmt::format("\"{}\"", clipped(name->get<std::string>(), max_label_bytes)));
-        }
-        const auto uuid = item.find("uuid");
-        if (uuid != item.end() && uuid->is_string() && !uuid->get_ref<const std::string&>().empty()) {
-            names.push_back(fmt::format("uuid {}", clipped(uuid->get<std::string>(), max_label_bytes)));
-        }
+    if (name != nullptr && !name->empty()) {
+        names.push_back(fmt::format("\"{}\"", clipped(*name, max_label_bytes)));
+    }
+    if (uuid != nullptr && !uuid->empty()) {
+        names.push_back(fmt::format("uuid {}", clipped(*uuid, max_label_bytes)));
     }
     if (names.empty()) {
         return fmt::format("povs[{}]", index);
@@ -89,6 +86,19 @@ Json record_changes(const Pov& before, const Pov& after)
     return changes;
 }
 
+// What a record read from a document needs after its keys: no local id, a uuid, the journal in order.
+void check_record(Pov& pov)
+{
+    pov.id = 0;
+    if (pov.uuid.find_first_not_of(" \t") == std::string::npos) {
+        throw Error(Exit::invalid, "uuid is required and may not be empty");
+    }
+    check_text("uuid", pov.uuid, TextKind::line);
+    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
+    std::stable_sort(pov.journal.begin(), pov.journal.end(),
+                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+}
+
 // An element of `povs` as a record, but its `events` (import_record).
 Pov record_of(const Json& item)
 {
@@ -107,14 +117,7 @@ Pov record_of(const Json& item)
         }
     }
     auto pov = pov_from_json(item);
-    pov.id = 0;
-    if (pov.uuid.find_first_not_of(" \t") == std::string::npos) {
-        throw Error(Exit::invalid, "uuid is required and may not be empty");
-    }
-    check_text("uuid", pov.uuid, TextKind::line);
-    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
-    std::stable_sort(pov.journal.begin(), pov.journal.end(),
-                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    check_record(pov);
     return pov;
 }
 
@@ -455,12 +458,261 @@ private:
     std::optional<std::string> error_;
 };
 
+// Reads an element of `povs` as the document streams it (a handler of json_reader.hpp's calls
+// from within the element) straight into a Pov: each field's value is put as it is read, its
+// `events` go to a HistoryReader, and only its parts (capabilities, extensions, journal) are
+// built as values. It finds what record_of and import_record find, in the same order and words:
+// errors are kept, not thrown, until the element is read.
+class RecordReader {
+public:
+    void begin()
+    {
+        pov_ = Pov{};
+        put_error_.reset();
+        required_.fill(Seen::no);
+        dated_.fill(false);
+        name_.reset();
+        uuid_.reset();
+        name_seen_ = uuid_seen_ = false;
+        parts_ = Json::object();
+        events_seen_ = false;
+        level_ = 1;
+        value_ = Value::skip;
+        history_.clear();
+    }
+
+    HistoryReader& history() { return history_; }
+    const std::string* name() const { return name_ ? &*name_ : nullptr; }
+    const std::string* uuid() const { return uuid_ ? &*uuid_ : nullptr; }
+
+    void scalar(Json&& value)
+    {
+        if (history_.active()) {
+            return; // the caller handed it to the history
+        }
+        if (level_ > 1) {
+            if (value_ != Value::skip) {
+                builder_.value(std::move(value));
+            }
+            return;
+        }
+        seen(&value);
+        if (value_ == Value::field) {
+            put(value);
+        } else if (value_ == Value::part) {
+            parts_.get_ref<Json::object_t&>().emplace_back(key_, std::move(value));
+        }
+    }
+
+    void key(std::string& key)
+    {
+        if (history_.active()) {
+            history_.key(key);
+            return;
+        }
+        if (level_ > 1) {
+            if (value_ != Value::skip) {
+                builder_.key(std::move(key));
+            }
+            return;
+        }
+        key_.swap(key);
+        value_ = Value::skip;
+        const auto it = keys().find(key_);
+        about_ = it == keys().end() ? nullptr : &it->second;
+        if (about_ == nullptr) {
+            return;
+        }
+        if (about_->events) {
+            // The first `events` counts, as find() reads it.
+            if (!events_seen_) {
+                events_seen_ = true;
+                history_.begin();
+            }
+        } else if (about_->part) {
+            if (!parts_.contains(key_)) {
+                value_ = Value::part;
+            }
+        } else if (about_->field != nullptr) {
+            value_ = Value::field;
+        }
+    }
+
+    void start(bool object)
+    {
+        if (history_.active()) {
+            history_.start(object);
+            return;
+        }
+        ++level_;
+        if (level_ == 2) {
+            seen(nullptr);
+            if (value_ != Value::skip) {
+                builder_.begin(object ? Json::object() : Json::array());
+            }
+        } else if (value_ != Value::skip) {
+            builder_.open(object ? Json::object() : Json::array());
+        }
+    }
+
+    // Ends a container; true when it was the element itself.
+    bool end(bool object)
+    {
+        if (history_.active()) {
+            history_.end(object);
+            return false;
+        }
+        if (--level_ == 0) {
+            return true;
+        }
+        if (value_ == Value::skip) {
+            return false;
+        }
+        if (builder_.close()) {
+            if (value_ == Value::field) {
+                put(builder_.root());
+            } else {
+                parts_.get_ref<Json::object_t&>().emplace_back(key_, std::move(builder_.root()));
+            }
+            value_ = Value::skip;
+        }
+        return false;
+    }
+
+    // The element read: its record, checked as record_of checks it, and its history in history().
+    Pov finish()
+    {
+        for (std::size_t i = 0; i < required_keys.size(); ++i) {
+            if (required_[i] != Seen::value) {
+                throw Error(Exit::invalid, fmt::format("{} is required", required_keys[i]));
+            }
+        }
+        for (std::size_t i = 0; i < required_dates.size(); ++i) {
+            if (!dated_[i]) {
+                throw Error(Exit::invalid,
+                            fmt::format("{} is required (null for a POV not dated yet)", required_dates[i]));
+            }
+        }
+        if (put_error_) {
+            throw Error(Exit::invalid, *put_error_);
+        }
+        if (!parts_.empty()) {
+            auto parts = pov_from_json(parts_);
+            pov_.capabilities = std::move(parts.capabilities);
+            pov_.extensions = std::move(parts.extensions);
+            pov_.journal = std::move(parts.journal);
+        }
+        check_record(pov_);
+        if (history_.error()) {
+            throw Error(Exit::invalid, *history_.error());
+        }
+        return std::move(pov_);
+    }
+
+private:
+    enum class Value { skip, field, part }; // what the value of the key at hand is for
+    enum class Seen { no, null, value };    // a required key's first value
+    enum class Label { none, name, uuid };  // a key that names the record in errors
+
+    // What a key of a record is, looked up once per key.
+    struct About {
+        const Field* field = nullptr;
+        int required = -1; // in required_keys
+        int date = -1;     // in required_dates
+        Label label = Label::none;
+        bool part = false; // capabilities, extensions, journal
+        bool events = false;
+    };
+
+    static const std::unordered_map<std::string_view, About>& keys()
+    {
+        static const auto map = [] {
+            std::unordered_map<std::string_view, About> out;
+            for (const auto& field : record_fields()) {
+                out[field.name].field = &field;
+            }
+            for (std::size_t i = 0; i < required_keys.size(); ++i) {
+                out[required_keys[i]].required = static_cast<int>(i);
+            }
+            for (std::size_t i = 0; i < required_dates.size(); ++i) {
+                out[required_dates[i]].date = static_cast<int>(i);
+            }
+            out["name"].label = Label::name;
+            out["uuid"].label = Label::uuid;
+            for (const char* part : {"capabilities", "extensions", "journal"}) {
+                out[part].part = true;
+            }
+            out["events"].events = true;
+            return out;
+        }();
+        return map;
+    }
+
+    // The value of the record's key at hand starts (`scalar`, or nullptr for a container): what
+    // the required keys and the label need of it. The first of a key given twice counts.
+    void seen(const Json* scalar)
+    {
+        if (about_ == nullptr) {
+            return;
+        }
+        const bool not_null = scalar == nullptr || !scalar->is_null();
+        if (about_->required >= 0 && required_[about_->required] == Seen::no) {
+            required_[about_->required] = not_null ? Seen::value : Seen::null;
+        }
+        if (about_->date >= 0) {
+            dated_[about_->date] = true;
+        }
+        const auto label = [&](std::optional<std::string>& text, bool& first) {
+            if (!first) {
+                first = true;
+                if (scalar != nullptr && scalar->is_string()) {
+                    text = scalar->get_ref<const std::string&>();
+                }
+            }
+        };
+        if (about_->label == Label::name) {
+            label(name_, name_seen_);
+        } else if (about_->label == Label::uuid) {
+            label(uuid_, uuid_seen_);
+        }
+    }
+
+    void put(const Json& value)
+    {
+        if (put_error_) {
+            return; // pov_from_json stops at the first
+        }
+        try {
+            put_field(pov_, *about_->field, value);
+        } catch (const Error& e) {
+            put_error_ = e.what();
+        }
+    }
+
+    Pov pov_;
+    std::optional<std::string> put_error_;
+    std::array<Seen, required_keys.size()> required_{};
+    std::array<bool, required_dates.size()> dated_{};
+    std::optional<std::string> name_;
+    std::optional<std::string> uuid_;
+    bool name_seen_ = false;
+    bool uuid_seen_ = false;
+    Json parts_ = Json::object(); // the first of each part's key
+    bool events_seen_ = false;
+    std::size_t level_ = 0; // 1 in the element, 2 in a value of its keys, …
+    std::string key_;       // the element's key at hand
+    Value value_ = Value::skip;
+    const About* about_ = nullptr; // of the key at hand; nullptr for a key a record does not have
+    json::ValueBuilder builder_;   // a value of the element's keys that is a container
+    HistoryReader history_;
+};
+
 // A SAX handler (json_reader.hpp) for the export document: it checks the top level and hands
 // each element of `povs` to `on_record` as soon as it is read, then forgets it. The element's
 // own keys are built as a value; its `events` are read by a HistoryReader.
 class DocumentReader {
 public:
-    using RecordHandler = std::function<void(std::size_t index, Json& item, HistoryReader& history)>;
+    using RecordHandler = std::function<void(std::size_t index, RecordReader& record)>;
 
     DocumentReader(std::string source, RecordHandler on_record)
         : source_(std::move(source)), on_record_(std::move(on_record))
@@ -469,48 +721,48 @@ public:
 
     bool null()
     {
-        if (history_.active()) {
-            history_.null();
+        if (in_history()) {
+            record_.history().null();
             return true;
         }
         return scalar(nullptr);
     }
     bool boolean(bool value)
     {
-        if (history_.active()) {
-            history_.boolean(value);
+        if (in_history()) {
+            record_.history().boolean(value);
             return true;
         }
         return scalar(value);
     }
     bool number_integer(Json::number_integer_t value)
     {
-        if (history_.active()) {
-            history_.number_integer(value);
+        if (in_history()) {
+            record_.history().number_integer(value);
             return true;
         }
         return scalar(value);
     }
     bool number_unsigned(Json::number_unsigned_t value)
     {
-        if (history_.active()) {
-            history_.number_unsigned(value);
+        if (in_history()) {
+            record_.history().number_unsigned(value);
             return true;
         }
         return scalar(value);
     }
     bool number_float(Json::number_float_t value, const Json::string_t& text)
     {
-        if (history_.active()) {
-            history_.number_float(value, text);
+        if (in_history()) {
+            record_.history().number_float(value, text);
             return true;
         }
         return scalar(value);
     }
     bool string(Json::string_t& value)
     {
-        if (history_.active()) {
-            history_.string(value);
+        if (in_history()) {
+            record_.history().string(value);
             return true;
         }
         return scalar(std::move(value));
@@ -522,16 +774,10 @@ public:
 
     bool key(Json::string_t& key)
     {
-        if (history_.active()) {
-            history_.key(key);
+        if (building_) {
+            record_.key(key);
         } else if (depth_ == 1) {
             key_ = key;
-        } else if (building_ && depth_ == record_depth && key == "events" && !events_seen_) {
-            // The first `events` counts, as find() reads it.
-            events_seen_ = true;
-            history_.begin();
-        } else if (building_) {
-            record_.key(std::move(key));
         }
         return true;
     }
@@ -562,6 +808,8 @@ public:
 private:
     // The depth of an element of `povs` (the document is 1, `povs` 2).
     static constexpr std::size_t record_depth = 3;
+
+    [[nodiscard]] bool in_history() { return building_ && record_.history().active(); }
 
     [[noreturn]] void not_an_export(const std::string& why) const
     {
@@ -600,25 +848,20 @@ private:
         } else if (in_povs_ && depth_ == 2) {
             element_not_object();
         } else if (building_) {
-            record_.value(std::move(value));
+            record_.scalar(std::move(value));
         }
         return true;
-    }
-
-    [[noreturn]] void too_deep() const
-    {
-        throw Error(Exit::invalid,
-                    fmt::format("povs[{}] in {} is nested deeper than {} levels", index_, source_, max_record_depth));
     }
 
     bool start(bool object)
     {
         ++depth_;
-        if (history_.active()) {
+        if (building_) {
             if (depth_ - record_depth + 1 > max_record_depth) {
-                too_deep();
+                throw Error(Exit::invalid, fmt::format("povs[{}] in {} is nested deeper than {} levels", index_,
+                                                       source_, max_record_depth));
             }
-            history_.start(object);
+            record_.start(object);
         } else if (depth_ == 1) {
             if (!object) {
                 not_an_export("it is not a JSON object");
@@ -640,22 +883,16 @@ private:
                 element_not_object();
             }
             building_ = true;
-            events_seen_ = false;
-            history_.clear();
-            record_.begin(Json::object(), record_fields().size() + 8);
-        } else if (building_ && record_.open(object ? Json::object() : Json::array()) > max_record_depth) {
-            too_deep();
+            record_.begin();
         }
         return true;
     }
 
     bool end(bool object)
     {
-        if (history_.active()) {
-            history_.end(object);
-        } else if (building_ && record_.close()) {
+        if (building_ && record_.end(object)) {
             building_ = false;
-            on_record_(index_++, record_.root(), history_);
+            on_record_(index_++, record_);
         } else if (in_povs_ && depth_ == 2) {
             in_povs_ = false;
         }
@@ -670,21 +907,15 @@ private:
     bool schema_seen_ = false;
     bool povs_seen_ = false;
     bool in_povs_ = false;
-    bool building_ = false;    // reading an element of `povs`
-    bool events_seen_ = false; // its `events` key was read
-    std::size_t index_ = 0;    // of the element being read
-    json::ValueBuilder record_;
-    HistoryReader history_;
+    bool building_ = false; // reading an element of `povs`
+    std::size_t index_ = 0; // of the element being read
+    RecordReader record_;
 };
 
-// An element of `povs` but its `events` (import_record), read and checked against every rule of
-// a stored record.
-Pov valid_record(const Json& item, const HistoryReader& history, const Config& config)
+// An element of `povs` read and checked against every rule of a stored record.
+Pov valid_record(RecordReader& record, const Config& config)
 {
-    auto pov = record_of(item);
-    if (history.error()) {
-        throw Error(Exit::invalid, *history.error());
-    }
+    auto pov = record.finish();
     const auto violations = find_violations(pov, config);
     if (!violations.empty()) {
         const auto& first = violations.front();
@@ -801,11 +1032,13 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             const bool fresh_store = next_id == 1;
             std::optional<Pov> stored;
             std::vector<StoredEvent> stored_events;
-            DocumentReader reader(options.source, [&](std::size_t index, Json& item, HistoryReader& history) {
-                const auto label = [&] { return fmt::format("{} in {}", record_label(index, item), options.source); };
+            DocumentReader reader(options.source, [&](std::size_t index, RecordReader& record) {
+                const auto label = [&] {
+                    return fmt::format("{} in {}", record_label(index, record.name(), record.uuid()), options.source);
+                };
                 Pov incoming;
                 try {
-                    incoming = valid_record(item, history, config);
+                    incoming = valid_record(record, config);
                 } catch (const Error& e) {
                     throw Error(Exit::invalid, fmt::format("{}: {}", label(), e.what()));
                 }
@@ -819,7 +1052,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     stored = store.find(*id);
                     stored_events = store.stored_events(*id);
                 }
-                auto step = plan(std::move(incoming), std::move(history.events()), stored ? &*stored : nullptr,
+                auto step = plan(std::move(incoming), std::move(record.history().events()), stored ? &*stored : nullptr,
                                  &stored_events, clock, options.source);
                 try {
                     switch (step.action) {

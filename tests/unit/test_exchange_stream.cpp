@@ -6,6 +6,7 @@
 #include "core/json_reader.hpp"
 #include "pov/document.hpp"
 #include "pov/exchange.hpp"
+#include "pov/fields.hpp"
 #include "pov/json_text.hpp"
 #include "pov/open_store.hpp"
 
@@ -227,9 +228,8 @@ TEST_CASE("a re-import finds an event unchanged when its changes are the same va
 {
     Fixture f;
     auto record = bare_record("u-1", "Same");
-    record["events"] = Json::array({Json{{"at", "2026-02-20T10:00:00Z"},
-                                         {"kind", "created"},
-                                         {"changes", Json{{"stage", Json::array({nullptr, 3})}}}}});
+    record["events"] = Json::array({Json{
+        {"at", "2026-02-20T10:00:00Z"}, {"kind", "created"}, {"changes", Json{{"stage", Json::array({nullptr, 3})}}}}});
     f.import(document_text({record.dump()}));
     // 3.0 is the number 3 of the stored text, as the value path compares them.
     auto again = record.dump();
@@ -241,4 +241,80 @@ TEST_CASE("a re-import finds an event unchanged when its changes are the same va
     // A different value is a different event.
     again.replace(again.find("[null,3.0]"), 10, "[null,4]");
     CHECK(f.import(document_text({again})).updated.size() == 1);
+}
+
+TEST_CASE("a streamed import refuses a bad record in the words of import_record, naming it alike")
+{
+    const std::vector<std::string> records = {
+        R"({})",
+        R"({"name": "No uuid", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null})",
+        R"({"uuid": null, "uuid": "u-1", "name": "Null first", "account": "A", "sa": "S", "type": "guided"})",
+        R"({"uuid": "u-1", "name": null, "name": "Later", "account": "A", "sa": "S", "type": "guided"})",
+        R"({"uuid": "u-1", "name": ["x"], "account": "A", "sa": "S", "type": "guided", "start": null})",
+        R"({"uuid": "u-1", "name": "No end", "account": "A", "sa": "S", "type": "guided", "start": null})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "huge", "start": null, "end": null})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "stage": "three", "net_arr": [1], "events": {}})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "net_arr": {"a": [1, {"b": 2}]}, "stage": "three"})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "stage": 3, "stage": "three"})",
+        R"({"uuid": "   ", "name": "Blank", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null})",
+        R"({"uuid": "u\n1", "name": "Break", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "capabilities": "none", "events": [{"kind": "boom"}]})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "capabilities": [{"title": 1}], "capabilities": "ignored"})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "journal": [{"on": "soon"}], "extensions": [{"from": "x"}]})",
+        R"({"uuid": "u-1", "name": "N", "account": "A", "sa": "S", "type": "guided", "start": null, "end": null,)"
+        R"( "extensions": [3], "risks": [{"x": 1}], "events": [{"kind": "boom"}]})",
+    };
+    for (const auto& record : records) {
+        INFO(record);
+        Fixture f;
+        const auto message = f.import_error(document_text({record}));
+        const auto item = *parse_json_text(record);
+        std::string label = "povs[0]";
+        const auto name = item.find("name");
+        const auto uuid = item.find("uuid");
+        std::vector<std::string> names;
+        if (name != item.end() && name->is_string() && !name->get<std::string>().empty()) {
+            names.push_back("\"" + name->get<std::string>() + "\"");
+        }
+        if (uuid != item.end() && uuid->is_string() && !uuid->get<std::string>().empty()) {
+            names.push_back("uuid " + uuid->get<std::string>());
+        }
+        if (!names.empty()) {
+            label += " (" + names[0] + (names.size() > 1 ? ", " + names[1] : "") + ")";
+        }
+        CHECK(message == label + " in povs.json: " + record_error(record));
+    }
+}
+
+TEST_CASE("a streamed import reads every field, part and unknown key as import_record does")
+{
+    auto record = bare_record("u-1", "Whole");
+    record["stage"] = 3;
+    record["net_arr"] = 150000;
+    record["strategic"] = true;
+    record["champion"] = "Chris";
+    record["pain"] = test::hostile_multiline;
+    record["capabilities"] = Json::array({Json{{"title", "Fast"}, {"status", "met"}, {"evidence", "yes"}}});
+    record["extensions"] = Json::array();
+    record["journal"] = Json::array({Json{{"on", "2026-03-09"}, {"kind", "retro"}, {"text", "late"}},
+                                     Json{{"on", "2026-03-04"}, {"text", "early"}}});
+    record["risks"] = Json::array({Json{{"nested", Json::array({1, 2})}}});
+    record["id"] = 42;
+    Fixture f;
+    f.import(document_text({record.dump()}));
+    const auto id = f.store->find_uuid("u-1");
+    REQUIRE(id);
+    auto stored = *f.store->find(*id);
+    auto expected = import_record(Json(record)).pov;
+    stored.id = expected.id = 0;
+    CHECK(diff_scalars(stored, expected).empty());
+    CHECK(stored.capabilities == expected.capabilities);
+    CHECK(stored.journal == expected.journal);
+    CHECK(stored.journal.front().text == "early");
 }

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -490,29 +492,21 @@ public:
     void add_event(std::int64_t id, const Event& event) override
     {
         guarded([&] {
-            auto& query = prepared(insert_event_, insert_event_sql);
-            const auto changes = json_text(event.changes);
-            query.bind(1, id);
-            bind_view(query, 2, event.at, false);
-            bind_name(query, 3, to_string(event.kind));
-            bind_view(query, 4, changes, false);
-            bind_view(query, 5, event.detail);
-            query.exec();
+            const StoredEvent stored{event.at, event.kind, json_text(event.changes), event.detail};
+            insert_rows(insert_events_, std::span<const StoredEvent>(&stored, 1),
+                        [id](SQLite::Statement& query, int first, const StoredEvent& row, std::size_t) {
+                            bind_stored_event(query, first, id, row);
+                        });
         });
     }
 
     void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) override
     {
         guarded([&] {
-            for (const auto& event : events) {
-                auto& query = prepared(insert_event_, insert_event_sql);
-                query.bind(1, id);
-                bind_view(query, 2, event.at, false);
-                bind_name(query, 3, to_string(event.kind));
-                bind_view(query, 4, event.changes, false);
-                bind_view(query, 5, event.detail);
-                query.exec();
-            }
+            insert_rows(insert_events_, std::span<const StoredEvent>(events),
+                        [id](SQLite::Statement& query, int first, const StoredEvent& row, std::size_t) {
+                            bind_stored_event(query, first, id, row);
+                        });
         });
     }
 
@@ -817,51 +811,88 @@ private:
         }
     }
 
+    // The rows a child table's insert writes at once: a POV's journal and history take one or two
+    // statements instead of one each (import writes millions).
+    static constexpr std::size_t bulk_rows = 32;
+
+    // INSERT statements of one child table for 1..bulk_rows rows, prepared as first needed.
+    struct BulkInsert {
+        const char* head; // INSERT INTO table (columns) VALUES
+        int columns;
+        std::array<SQLite::Statement*, bulk_rows + 1> by_rows{};
+    };
+
+    // Inserts `rows`, bulk_rows at a time; bind(statement, first parameter, row, its position)
+    // binds one row's `columns` parameters.
+    template <typename Row, typename Bind> void insert_rows(BulkInsert& bulk, std::span<const Row> rows, Bind&& bind)
+    {
+        for (std::size_t done = 0; done < rows.size();) {
+            const auto count = std::min(rows.size() - done, bulk_rows);
+            auto*& slot = bulk.by_rows[count];
+            if (slot == nullptr) {
+                std::string sql = bulk.head;
+                for (std::size_t row = 0; row < count; ++row) {
+                    sql += row == 0 ? " (" : ", (";
+                    for (int column = 0; column < bulk.columns; ++column) {
+                        sql += column == 0 ? "?" : ", ?";
+                    }
+                    sql += ')';
+                }
+                slot = &statement(sql);
+            } else {
+                slot->reset();
+            }
+            for (std::size_t row = 0; row < count; ++row) {
+                bind(*slot, static_cast<int>(row) * bulk.columns + 1, rows[done + row], done + row);
+            }
+            slot->exec();
+            done += count;
+        }
+    }
+
     void write_parts(std::int64_t id, const Pov& pov)
     {
-        for (const auto& c : pov.capabilities) {
-            auto& capability = prepared(insert_capability_, "INSERT INTO capabilities (pov_id, n, title, target, "
-                                                            "outcome, status, evidence, updated_on) VALUES (?, ?, "
-                                                            "?, ?, ?, ?, ?, ?)");
-            capability.bind(1, id);
-            capability.bind(2, c.n);
-            bind_view(capability, 3, c.title, false);
-            bind_view(capability, 4, c.target);
-            bind_view(capability, 5, c.outcome);
-            bind_name(capability, 6, to_string(c.status));
-            bind_view(capability, 7, c.evidence);
-            bind_date(capability, 8, c.updated_on);
-            capability.exec();
-        }
-        int seq = 0;
-        for (const auto& e : pov.extensions) {
-            auto& extension = prepared(insert_extension_, "INSERT INTO extensions (pov_id, seq, from_date, to_date, "
-                                                          "reason, on_date) VALUES (?, ?, ?, ?, ?, ?)");
-            extension.bind(1, id);
-            extension.bind(2, ++seq);
-            extension.bind(3, format_date(e.from));
-            extension.bind(4, format_date(e.to));
-            bind_view(extension, 5, e.reason, false);
-            extension.bind(6, format_date(e.on));
-            extension.exec();
-        }
+        insert_rows(insert_capabilities_, std::span<const Capability>(pov.capabilities),
+                    [id](SQLite::Statement& query, int first, const Capability& c, std::size_t) {
+                        query.bind(first, id);
+                        query.bind(first + 1, c.n);
+                        bind_view(query, first + 2, c.title, false);
+                        bind_view(query, first + 3, c.target);
+                        bind_view(query, first + 4, c.outcome);
+                        bind_name(query, first + 5, to_string(c.status));
+                        bind_view(query, first + 6, c.evidence);
+                        bind_date(query, first + 7, c.updated_on);
+                    });
+        insert_rows(insert_extensions_, std::span<const Extension>(pov.extensions),
+                    [id](SQLite::Statement& query, int first, const Extension& e, std::size_t position) {
+                        query.bind(first, id);
+                        query.bind(first + 1, static_cast<std::int64_t>(position + 1));
+                        query.bind(first + 2, format_date(e.from));
+                        query.bind(first + 3, format_date(e.to));
+                        bind_view(query, first + 4, e.reason, false);
+                        query.bind(first + 5, format_date(e.on));
+                    });
     }
 
     void write_journal(std::int64_t id, std::span<const JournalEntry> journal)
     {
-        for (const auto& entry : journal) {
-            auto& query =
-                prepared(insert_journal_, "INSERT INTO journal (pov_id, on_date, kind, text) VALUES (?, ?, ?, ?)");
-            query.bind(1, id);
-            query.bind(2, format_date(entry.on));
-            bind_name(query, 3, to_string(entry.kind));
-            bind_view(query, 4, entry.text, false);
-            query.exec();
-        }
+        insert_rows(insert_journal_, journal,
+                    [id](SQLite::Statement& query, int first, const JournalEntry& entry, std::size_t) {
+                        query.bind(first, id);
+                        query.bind(first + 1, format_date(entry.on));
+                        bind_name(query, first + 2, to_string(entry.kind));
+                        bind_view(query, first + 3, entry.text, false);
+                    });
     }
 
-    static constexpr const char* insert_event_sql =
-        "INSERT INTO events (pov_id, at, kind, changes, detail) VALUES (?, ?, ?, ?, ?)";
+    static void bind_stored_event(SQLite::Statement& query, int first, std::int64_t id, const StoredEvent& event)
+    {
+        query.bind(first, id);
+        bind_view(query, first + 1, event.at, false);
+        bind_name(query, first + 2, to_string(event.kind));
+        bind_view(query, first + 3, event.changes, false);
+        bind_view(query, first + 4, event.detail);
+    }
 
     std::string path_;
     int busy_timeout_ms_;
@@ -874,10 +905,13 @@ private:
     // The statements of import's hot paths (prepared()).
     SQLite::Statement* find_uuid_ = nullptr;
     SQLite::Statement* insert_pov_ = nullptr;
-    SQLite::Statement* insert_capability_ = nullptr;
-    SQLite::Statement* insert_extension_ = nullptr;
-    SQLite::Statement* insert_journal_ = nullptr;
-    SQLite::Statement* insert_event_ = nullptr;
+    BulkInsert insert_capabilities_{"INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
+                                    "updated_on) VALUES",
+                                    8};
+    BulkInsert insert_extensions_{"INSERT INTO extensions (pov_id, seq, from_date, to_date, reason, on_date) VALUES",
+                                  6};
+    BulkInsert insert_journal_{"INSERT INTO journal (pov_id, on_date, kind, text) VALUES", 4};
+    BulkInsert insert_events_{"INSERT INTO events (pov_id, at, kind, changes, detail) VALUES", 5};
 };
 
 // Switches a database to WAL. Two processes switching a new file at once can deadlock on the
@@ -940,7 +974,8 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
         break;
     }
     try {
-        auto db = std::make_unique<SQLite::Database>(target, flags, options.busy_timeout_ms);
+        // One connection, used by one thread: SQLite need not lock its own mutexes on every call.
+        auto db = std::make_unique<SQLite::Database>(target, flags | SQLite::OPEN_NOMUTEX, options.busy_timeout_ms);
         // Read the version before anything else: a newer or foreign file must stay untouched.
         // One read transaction, so another process's first migration is seen whole or not at all.
         db->exec("BEGIN");
