@@ -55,6 +55,12 @@ struct StoredEvent {
     std::string detail;
 };
 
+// A POV as stored, with its parts, journal and history (`last_activity` is not computed).
+struct StoredPov {
+    Pov pov;
+    std::vector<StoredEvent> events;
+};
+
 struct ListFilter {
     std::vector<Status> statuses; // empty: any status
     std::string sa;               // empty: any SA
@@ -98,6 +104,9 @@ public:
     virtual void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) = 0;
     // each(), with the events as stored (export).
     virtual void each_stored(const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit) = 0;
+    // The POV with this uuid with its parts, journal and history, if any (import compares it
+    // with a document's).
+    virtual std::optional<StoredPov> find_stored(const std::string& uuid) = 0;
     // The id of the POV with this uuid, if any (import).
     virtual std::optional<std::int64_t> find_uuid(const std::string& uuid) = 0;
     // The id the next insert will get; ids are never reused (a dry-run import reports it).

@@ -1030,8 +1030,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             std::int64_t next_id = store.next_id();
             // Into a store that never held a POV every uuid is new: no need to look each one up.
             const bool fresh_store = next_id == 1;
-            std::optional<Pov> stored;
-            std::vector<StoredEvent> stored_events;
+            std::optional<StoredPov> stored;
             DocumentReader reader(options.source, [&](std::size_t index, RecordReader& record) {
                 const auto label = [&] {
                     return fmt::format("{} in {}", record_label(index, record.name(), record.uuid()), options.source);
@@ -1047,13 +1046,10 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     throw Error(Exit::invalid, fmt::format("{}: its uuid is that of povs[{}] too; a uuid names one POV",
                                                            label(), first->second));
                 }
-                stored.reset();
-                if (const auto id = fresh_store ? std::nullopt : store.find_uuid(incoming.uuid)) {
-                    stored = store.find(*id);
-                    stored_events = store.stored_events(*id);
-                }
-                auto step = plan(std::move(incoming), std::move(record.history().events()), stored ? &*stored : nullptr,
-                                 &stored_events, clock, options.source);
+                stored = fresh_store ? std::nullopt : store.find_stored(incoming.uuid);
+                auto step =
+                    plan(std::move(incoming), std::move(record.history().events()), stored ? &stored->pov : nullptr,
+                         stored ? &stored->events : nullptr, clock, options.source);
                 try {
                     switch (step.action) {
                     case ImportAction::add:

@@ -318,3 +318,28 @@ TEST_CASE("a streamed import reads every field, part and unknown key as import_r
     CHECK(stored.journal == expected.journal);
     CHECK(stored.journal.front().text == "early");
 }
+
+TEST_CASE("find_stored gives a POV with its parts, journal and history as find and stored_events do")
+{
+    Fixture f;
+    auto record = bare_record("u-1", "Stored");
+    record["capabilities"] = Json::array({Json{{"title", "Fast"}}});
+    record["journal"] = Json::array({Json{{"on", "2026-03-04"}, {"text", "note"}}});
+    record["events"] = Json::array({Json{{"at", "2026-02-20T10:00:00Z"}, {"kind", "created"}}});
+    f.import(document_text({record.dump()}));
+    CHECK_FALSE(f.store->find_stored("u-2"));
+    const auto stored = f.store->find_stored("u-1");
+    REQUIRE(stored);
+    const auto id = *f.store->find_uuid("u-1");
+    const auto found = *f.store->find(id);
+    CHECK(stored->pov.id == id);
+    CHECK(diff_scalars(stored->pov, found).empty());
+    CHECK(stored->pov.capabilities == found.capabilities);
+    CHECK(stored->pov.journal == found.journal);
+    const auto events = f.store->stored_events(id);
+    REQUIRE(stored->events.size() == events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        CHECK(stored->events[i].changes == events[i].changes);
+        CHECK(stored->events[i].kind == events[i].kind);
+    }
+}

@@ -400,6 +400,22 @@ public:
         each_with(visit, &read_stored_event);
     }
 
+    std::optional<StoredPov> find_stored(const std::string& uuid) override
+    {
+        return guarded([&]() -> std::optional<StoredPov> {
+            static const std::string sql = fmt::format("SELECT {}, NULL FROM povs WHERE uuid = ?", column_list());
+            auto& query = prepared(find_stored_, sql);
+            bind_view(query, 1, uuid, false);
+            if (!query.executeStep()) {
+                return std::nullopt;
+            }
+            StoredPov stored{read_pov(query), {}};
+            load_parts(stored.pov, true);
+            stored.events = stored_events(stored.pov.id);
+            return stored;
+        });
+    }
+
     std::optional<std::int64_t> find_uuid(const std::string& uuid) override
     {
         return guarded([&]() -> std::optional<std::int64_t> {
@@ -904,6 +920,7 @@ private:
     std::vector<Json> bound_; // the field values bind_fields bound
     // The statements of import's hot paths (prepared()).
     SQLite::Statement* find_uuid_ = nullptr;
+    SQLite::Statement* find_stored_ = nullptr;
     SQLite::Statement* insert_pov_ = nullptr;
     BulkInsert insert_capabilities_{"INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
                                     "updated_on) VALUES",
