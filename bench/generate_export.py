@@ -5,9 +5,11 @@
     /usr/bin/time -v pov --db /tmp/bench.db import /tmp/povs.json
 
 Every POV passes pov's default rules: a valid duration for its type, a configured solution, at
-most five success criteria. Each has the parts and history an exported POV has: success
-criteria, journal notes, and its events (created, then qualified, started, closed as it went);
-with --lean, each is a bare new POV with one criterion.
+most five success criteria. Each has the parts and history of a POV with a long life, as issue
+11's benchmark asks: every status, 1-5 success criteria, a few extensions once started, 10
+journal entries, and 15 events (created, criteria changed, signed off, qualified, approved,
+started, extended, logged, updated, closed as it went). With --lean, each is a bare new POV
+with one criterion and its `created` event.
 The same N and --seed give the same bytes.
 """
 import argparse
@@ -19,7 +21,11 @@ import uuid
 
 SOLUTIONS = ["devsecops", "software-compliance", "automated-software-delivery", "devops-platform"]
 DAYS = {"guided": (14, 45), "onsite": (1, 7), "paid": (61, 180)}
-SAS = ["Priya Raman", "Sam Okafor", "Lee Chen", "Ana Souza", "Jon Berg", "Mia Novak"]
+FIRST = ["Priya", "Sam", "Lee", "Ana", "Jon", "Mia", "Omar", "Zoe"]
+LAST = ["Raman", "Okafor", "Chen", "Souza", "Berg"]
+SAS = [f"{first} {last}" for first in FIRST for last in LAST]  # 40 SAs
+JOURNAL = 10
+EVENTS = 15
 WORDS = "pipeline audit release security compliance platform build deploy latency scan".split()
 
 
@@ -108,7 +114,7 @@ def pov(rng, n, minimal=False):
         "criteria_creep": False,
     }
     capabilities = []
-    for i in range(rng.randint(1, 4)):
+    for i in range(rng.randint(1, 5)):
         capabilities.append({
             "n": i + 1,
             "title": sentence(rng, 4),
@@ -119,21 +125,57 @@ def pov(rng, n, minimal=False):
             "updated_on": day(base, -10),
         })
     record["capabilities"] = capabilities
-    record["extensions"] = []
-    record["journal"] = [{"on": day(base, i * 3), "kind": "note", "text": sentence(rng, 15)}
-                         for i in range(rng.randint(0, 3) if started else 0)]
+    extensions = []
+    if started and kind != "onsite":
+        # Each extension moved the planned end to where it is now; the POV still lasts within its type's rule.
+        for i in range(rng.randint(0, 2)):
+            extensions.append({"from": day(base, length - 2 * (i + 1)), "to": day(base, length - 2 * i),
+                               "reason": sentence(rng, 5), "on": day(base, length - 2 * (i + 1) - 1)})
+        extensions.reverse()
+    record["extensions"] = extensions
+    record["journal"] = [{"on": day(base, i * 3 - 10), "kind": "retro" if closed and i == JOURNAL - 1 else "note",
+                          "text": sentence(rng, 15)} for i in range(JOURNAL)]
     if minimal:
         record = lean(record)
+        extensions = []
     at = f"{day(base, -10)}T09:00:00Z"
     created = {k: [None, v] for k, v in record.items()
                if k not in ("id", "capabilities", "extensions", "journal") and v not in (None, False)}
     created.update({f"capabilities.{c['n']}": [None, {k: v for k, v in c.items() if k != "updated_on"}]
-                    for c in capabilities})
+                    for c in record["capabilities"]})
     events = [{"at": at, "kind": "created", "changes": created, "detail": None}]
-    for kind_, field in (("qualified", "qualified_on"), ("started", "started_on"), ("closed", "closed_on")):
+    if not minimal:
+        events.append({"at": f"{day(base, -9)}T11:00:00Z", "kind": "criteria_changed",
+                       "changes": {"capabilities.1": [{"title": "Draft"}, {"title": capabilities[0]["title"]}]},
+                       "detail": None})
+        for field in ("champion_signoff", "eb_signoff"):
+            events.append({"at": f"{record[field]}T12:00:00Z", "kind": "signed_off",
+                           "changes": {field: [None, record[field]]}, "detail": None})
+    for kind_, field in (("qualified", "qualified_on"), ("started", "started_on")):
         if record[field]:
             events.append({"at": f"{record[field]}T10:00:00Z", "kind": kind_,
                            "changes": {field: [None, record[field]]}, "detail": None})
+    for e in extensions:
+        events.append({"at": f"{e['on']}T15:00:00Z", "kind": "extended",
+                       "changes": {"end": [e["from"], e["to"]]}, "detail": e["reason"]})
+    closing = []
+    if record["closed_on"]:
+        closing = [{"at": f"{record['closed_on']}T16:00:00Z", "kind": record["status"] if status == "cancelled"
+                    else "closed", "changes": {"closed_on": [None, record["closed_on"]],
+                                               "status": ["in_progress", record["status"]]},
+                    "detail": record["reason"]}]
+    i = 0
+    while not minimal and len(events) + len(closing) < EVENTS:
+        entry = record["journal"][i % JOURNAL]
+        if i % 3 == 2:
+            events.append({"at": f"{entry['on']}T14:{i:02d}:00Z", "kind": "updated",
+                           "changes": {"next_steps": [sentence(rng, 4), record["next_steps"]]}, "detail": None})
+        else:
+            events.append({"at": f"{entry['on']}T13:{i:02d}:00Z", "kind": "logged",
+                           "changes": {"journal": [None, {"kind": entry["kind"], "text": entry["text"]}]},
+                           "detail": None})
+        i += 1
+    events += closing
     record["events"] = events
     return record
 

@@ -33,8 +33,13 @@ struct ExchangedPov {
 // the same document and importing a database's own export back change nothing.
 Json export_record(const Pov& pov, const std::vector<Event>& events);
 
+// Appends append_json(export_record(pov, events)) for events as stored, without building the
+// record's history as values: what `pov export` writes for each POV.
+void append_export_record(std::string& out, const Pov& pov, const std::vector<StoredEvent>& events);
+
 // Every POV of the store in id order with its history, one at a time, in one read transaction.
 void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<Event>&)>& visit);
+void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit);
 
 // The reverse of export_record for one element of `povs`. `uuid`, `name`, `account`, `sa`,
 // `type`, `start` and `end` are required (the planned dates may be null: a new POV need not be

@@ -16,6 +16,13 @@ void append_json(std::string& out, const Json& value);
 
 [[nodiscard]] std::string json_text(const Json& value);
 
+// Appends `text` as a JSON string: quoted, with what must be escaped escaped.
+void append_json_string(std::string& out, std::string_view text);
+
+// Appends the JSON text `text` as json_text writes the value it holds, without building the
+// value (export copies stored events this way); false, with `out` unchanged, when `text` is not JSON.
+[[nodiscard]] bool append_json_text(std::string& out, std::string_view text);
+
 // The value JSON text holds, as nlohmann's parse() reads it (a key given twice: the first counts),
 // several times faster; nullopt when the text is not JSON.
 [[nodiscard]] std::optional<Json> parse_json_text(std::string_view text);

@@ -46,6 +46,21 @@ private:
     StorageFault fault_;
 };
 
+// An event as a store keeps it: its changes as the compact JSON text json_text writes. Import and
+// export move histories between a document and the store in this form, never building the values.
+struct StoredEvent {
+    std::string at;
+    EventKind kind = EventKind::updated;
+    std::string changes = "{}";
+    std::string detail;
+};
+
+// A POV as stored, with its parts, journal and history (`last_activity` is not computed).
+struct StoredPov {
+    Pov pov;
+    std::vector<StoredEvent> events;
+};
+
 struct ListFilter {
     std::vector<Status> statuses; // empty: any status
     std::string sa;               // empty: any SA
@@ -87,6 +102,11 @@ public:
     // so that an export of any size holds one record (`last_activity` is not computed). Call it
     // within a transaction.
     virtual void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) = 0;
+    // each(), with the events as stored (export).
+    virtual void each_stored(const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit) = 0;
+    // The POV with this uuid with its parts, journal and history, if any (import compares it
+    // with a document's).
+    virtual std::optional<StoredPov> find_stored(const std::string& uuid) = 0;
     // The id of the POV with this uuid, if any (import).
     virtual std::optional<std::int64_t> find_uuid(const std::string& uuid) = 0;
     // The id the next insert will get; ids are never reused (a dry-run import reports it).
@@ -104,6 +124,10 @@ public:
     // Every POV's events whose timestamp falls on or after `day`, by POV id, oldest first: what a
     // report as of the day before must undo.
     virtual std::map<std::int64_t, std::vector<Event>> events_since(Date day) = 0;
+    // Appends events in their order; what add_event does, without writing their changes again (import).
+    virtual void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) = 0;
+    // events(), as stored (import compares them with a document's).
+    virtual std::vector<StoredEvent> stored_events(std::int64_t id) = 0;
 
     // In-progress POVs per SA.
     virtual std::map<std::string, int> in_progress_by_sa() = 0;

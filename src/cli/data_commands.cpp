@@ -56,7 +56,9 @@ void add_export(CLI::App& app, Context& context)
         auto& store = context.store(OpenMode::existing);
         Output out(args.output);
         render::ExportWriter writer(args.format, context.today(), [&out](std::string_view piece) { out.write(piece); });
-        each_exported(store, [&writer](const Pov& pov, const std::vector<Event>& events) { writer.add(pov, events); });
+        each_exported(store, [&writer](const Pov& pov, const std::vector<StoredEvent>& events) {
+            writer.add_stored(pov, events);
+        });
         writer.finish();
         out.commit();
     });

@@ -4,6 +4,7 @@
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/json_text.hpp"
 #include "pov/text.hpp"
 #include "pov/validation.hpp"
 
@@ -42,19 +43,16 @@ std::string clipped(const std::string& text, std::size_t limit)
     return text.substr(0, end) + "…";
 }
 
-// How an error names an element of `povs`: `povs[3] ("Acme POV", uuid 0b7e…)`.
-std::string record_label(std::size_t index, const Json& item)
+// How an error names an element of `povs`: `povs[3] ("Acme POV", uuid 0b7e…)`, from its first
+// `name` and `uuid` when they are text.
+std::string record_label(std::size_t index, const std::string* name, const std::string* uuid)
 {
     std::vector<std::string> names;
-    if (item.is_object()) {
-        const auto name = item.find("name");
-        if (name != item.end() && name->is_string() && !name->get_ref<const std::string&>().empty()) {
-            names.push_back(fmt::format("\"{}\"", clipped(name->get<std::string>(), max_label_bytes)));
-        }
-        const auto uuid = item.find("uuid");
-        if (uuid != item.end() && uuid->is_string() && !uuid->get_ref<const std::string&>().empty()) {
-            names.push_back(fmt::format("uuid {}", clipped(uuid->get<std::string>(), max_label_bytes)));
-        }
+    if (name != nullptr && !name->empty()) {
+        names.push_back(fmt::format("\"{}\"", clipped(*name, max_label_bytes)));
+    }
+    if (uuid != nullptr && !uuid->empty()) {
+        names.push_back(fmt::format("uuid {}", clipped(*uuid, max_label_bytes)));
     }
     if (names.empty()) {
         return fmt::format("povs[{}]", index);
@@ -88,60 +86,698 @@ Json record_changes(const Pov& before, const Pov& after)
     return changes;
 }
 
+// What a record read from a document needs after its keys: no local id, a uuid, the journal in order.
+void check_record(Pov& pov)
+{
+    pov.id = 0;
+    if (pov.uuid.find_first_not_of(" \t") == std::string::npos) {
+        throw Error(Exit::invalid, "uuid is required and may not be empty");
+    }
+    check_text("uuid", pov.uuid, TextKind::line);
+    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
+    std::stable_sort(pov.journal.begin(), pov.journal.end(),
+                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+}
+
+// An element of `povs` as a record, but its `events` (import_record).
+Pov record_of(const Json& item)
+{
+    if (!item.is_object()) {
+        throw Error(Exit::invalid, "expected an object");
+    }
+    for (const char* key : required_keys) {
+        const auto it = item.find(key);
+        if (it == item.end() || it->is_null()) {
+            throw Error(Exit::invalid, fmt::format("{} is required", key));
+        }
+    }
+    for (const char* key : required_dates) {
+        if (!item.contains(key)) {
+            throw Error(Exit::invalid, fmt::format("{} is required (null for a POV not dated yet)", key));
+        }
+    }
+    auto pov = pov_from_json(item);
+    check_record(pov);
+    return pov;
+}
+
+// Whether two events are the same: for stored events, the same text or, written another way
+// (1 and 1.0), the same changes.
+bool same_event(const Event& a, const Event& b)
+{
+    return a == b;
+}
+
+bool same_event(const StoredEvent& a, const StoredEvent& b)
+{
+    if (a.at != b.at || a.kind != b.kind || a.detail != b.detail) {
+        return false;
+    }
+    if (a.changes == b.changes) {
+        return true;
+    }
+    const auto left = parse_json_text(a.changes);
+    const auto right = parse_json_text(b.changes);
+    return left && right && *left == *right;
+}
+
+// The `imported` event that says where a record came from.
+Event imported_event(const Clock& clock, Json changes, std::string detail, const Event*)
+{
+    return {clock.now, EventKind::imported, std::move(changes), std::move(detail)};
+}
+
+StoredEvent imported_event(const Clock& clock, const Json& changes, std::string detail, const StoredEvent*)
+{
+    return {clock.now, EventKind::imported, json_text(changes), std::move(detail)};
+}
+
 // The events of `incoming` that `stored` lacks, in their order; an event the document holds
 // twice must be stored twice. Histories mostly agree in order, so each search starts where the
 // last match was.
-std::vector<Event> missing_events(const std::vector<Event>& stored, const std::vector<Event>& incoming)
+template <typename E> std::vector<E> missing_events(const std::vector<E>& stored, std::vector<E>&& incoming)
 {
     std::vector<bool> matched(stored.size(), false);
-    std::vector<Event> missing;
+    std::vector<E> missing;
     std::size_t next = 0;
-    for (const auto& event : incoming) {
+    for (auto& event : incoming) {
         bool found = false;
         for (std::size_t k = 0; k < stored.size() && !found; ++k) {
             const auto i = (next + k) % stored.size();
-            if (!matched[i] && stored[i] == event) {
+            if (!matched[i] && same_event(stored[i], event)) {
                 matched[i] = true;
                 next = i + 1;
                 found = true;
             }
         }
         if (!found) {
-            missing.push_back(event);
+            missing.push_back(std::move(event));
         }
     }
     return missing;
 }
 
-// A SAX handler (json_reader.hpp) for the export document: it checks the top level
-// and hands each element of `povs` to `on_record` as soon as it is read, then forgets it.
+// What importing one record does, with its events as Event or as StoredEvent.
+template <typename E> struct Step {
+    ImportAction action = ImportAction::unchanged;
+    Pov pov;
+    std::vector<E> new_events;
+};
+
+// plan_import, for either form of events.
+template <typename E> Step<E> plan(Pov&& incoming, std::vector<E>&& incoming_events, const Pov* stored,
+                                   const std::vector<E>* stored_events, const Clock& clock, std::string_view source)
+{
+    Step<E> step;
+    step.pov = std::move(incoming);
+    const E* form = nullptr;
+    if (stored == nullptr) {
+        step.action = ImportAction::add;
+        step.pov.id = 0;
+        step.new_events = std::move(incoming_events);
+        step.new_events.push_back(imported_event(clock, Json::object(), fmt::format("added from {}", source), form));
+        return step;
+    }
+    step.pov.id = stored->id;
+    auto changes = record_changes(*stored, step.pov);
+    step.new_events = missing_events(*stored_events, std::move(incoming_events));
+    if (changes.empty() && step.new_events.empty()) {
+        step.action = ImportAction::unchanged;
+        return step;
+    }
+    step.action = ImportAction::update;
+    auto detail = fmt::format("updated from {}", source);
+    if (!step.new_events.empty()) {
+        detail +=
+            fmt::format(" with {} more {}", step.new_events.size(), step.new_events.size() == 1 ? "event" : "events");
+    }
+    step.new_events.push_back(imported_event(clock, std::move(changes), std::move(detail), form));
+    return step;
+}
+
+// Reads the `events` of an element of `povs` as the document streams them (a handler of
+// json_reader.hpp's calls, within the record), keeping each event's changes as JSON text: a
+// history is most of a document, and is stored as text. An error is kept, not thrown, and
+// reported where import_record would report it: after the record's own keys are checked.
+class HistoryReader {
+public:
+    // The record's `events` key was read: its value comes next.
+    void begin()
+    {
+        active_ = true;
+        level_ = 0;
+        index_ = 0;
+        events_.clear();
+        error_.reset();
+    }
+    // Forgets the last record's history (a record without `events` has none).
+    void clear()
+    {
+        events_.clear();
+        error_.reset();
+    }
+    [[nodiscard]] bool active() const { return active_; }
+    std::vector<StoredEvent>& events() { return events_; }
+    [[nodiscard]] const std::optional<std::string>& error() const { return error_; }
+
+    void null()
+    {
+        if (writing()) {
+            writer_.null();
+        }
+        scalar(Type::null, nullptr);
+    }
+    void boolean(bool value)
+    {
+        if (writing()) {
+            writer_.boolean(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_integer(std::int64_t value)
+    {
+        if (writing()) {
+            writer_.number_integer(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_unsigned(std::uint64_t value)
+    {
+        if (writing()) {
+            writer_.number_unsigned(value);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void number_float(double value, const std::string& text)
+    {
+        if (writing()) {
+            writer_.number_float(value, text);
+        }
+        scalar(Type::other, nullptr);
+    }
+    void string(std::string& value)
+    {
+        if (writing()) {
+            writer_.string(value);
+        }
+        scalar(Type::string, &value);
+    }
+    void key(std::string& key)
+    {
+        if (writing()) {
+            writer_.key(key);
+            return;
+        }
+        if (level_ != 2) {
+            return;
+        }
+        // The first of a key given twice counts, as find() reads it.
+        member_ = nullptr;
+        if (key == "at") {
+            member_ = &at_;
+        } else if (key == "kind") {
+            member_ = &kind_;
+        } else if (key == "changes") {
+            member_ = &changes_;
+        } else if (key == "detail") {
+            member_ = &detail_;
+        }
+        if (member_ != nullptr && member_->type != Type::missing) {
+            member_ = nullptr;
+        }
+    }
+    void start(bool object)
+    {
+        ++level_;
+        if (level_ == 1) {
+            if (object) {
+                // `events` is an array; an object is an error, its content not read.
+                fail("events: expected an array");
+                skipping_ = true;
+            }
+        } else if (skipping_) {
+        } else if (level_ == 2) {
+            at_ = kind_ = changes_ = detail_ = Member{};
+            member_ = nullptr;
+            event_is_object_ = object;
+        } else if (level_ == 3 && member_ != nullptr) {
+            member_->type = Type::other;
+            if (member_ == &changes_ && object) {
+                changes_.type = Type::object;
+                changes_.text.clear();
+                writer_ = json::TextWriter(changes_.text);
+                writer_.start_object(0);
+            }
+            member_ = nullptr;
+        } else if (writing()) {
+            object ? writer_.start_object(0) : writer_.start_array(0);
+        }
+    }
+    void end(bool object)
+    {
+        if (writing()) {
+            object ? writer_.end_object() : writer_.end_array();
+        }
+        if (level_ == 3 && changes_.type == Type::object && changes_.open) {
+            changes_.open = false;
+        }
+        if (level_ == 2 && !skipping_) {
+            finish_event();
+        }
+        if (--level_ == 0) {
+            active_ = false;
+            skipping_ = false;
+        }
+    }
+
+private:
+    enum class Type { missing, null, string, object, other };
+    struct Member {
+        Type type = Type::missing;
+        std::string text;
+        bool open = true; // changes: the object is still being written
+    };
+
+    [[nodiscard]] bool writing() const
+    {
+        return level_ >= 3 && !skipping_ && changes_.type == Type::object && changes_.open;
+    }
+
+    void scalar(Type type, std::string* text)
+    {
+        if (level_ == 0) {
+            // `events` holds no array: null means none.
+            if (type != Type::null) {
+                fail("events: expected an array");
+            }
+            active_ = false;
+        } else if (skipping_) {
+        } else if (level_ == 1) {
+            event_is_object_ = false; // an element that is not an event
+            finish_event();
+        } else if (level_ == 2 && member_ != nullptr) {
+            member_->type = type;
+            if (text != nullptr) {
+                member_->text = std::move(*text);
+            }
+            member_ = nullptr;
+        }
+    }
+
+    void fail(std::string message)
+    {
+        if (!error_) {
+            error_ = std::move(message);
+        }
+    }
+
+    // An event read: kept, dropped (`imported`) or, when event_from_json would refuse it, its error kept.
+    void finish_event()
+    {
+        const auto index = index_++;
+        if (error_) {
+            return;
+        }
+        std::optional<EventKind> kind = EventKind::updated;
+        if (kind_.type == Type::string && !kind_.text.empty()) {
+            kind = enum_from_string<EventKind>(kind_.text);
+        } else if (kind_.type == Type::other) {
+            kind.reset();
+        }
+        const auto text_or_null = [](const Member& m) { return m.type != Type::other && m.type != Type::object; };
+        const bool changes_ok = changes_.type != Type::string && changes_.type != Type::other;
+        if (event_is_object_ && kind && text_or_null(at_) && text_or_null(detail_) && changes_ok) {
+            if (*kind != EventKind::imported) {
+                events_.push_back({std::move(at_.text), *kind,
+                                   changes_.type == Type::object ? std::move(changes_.text) : std::string("{}"),
+                                   std::move(detail_.text)});
+            }
+            return;
+        }
+        // The same error, in the same words, as event_from_json gives the event as a value.
+        try {
+            event_from_json(event_as_value());
+        } catch (const Error& e) {
+            fail(fmt::format("events[{}]: {}", index, e.what()));
+        }
+    }
+
+    // The event as a value as far as its checks go: what is not text or an object is an array.
+    Json event_as_value() const
+    {
+        if (!event_is_object_) {
+            return Json::array();
+        }
+        Json event = Json::object();
+        const auto put = [&](const char* key, const Member& m) {
+            switch (m.type) {
+            case Type::missing: return;
+            case Type::null: event[key] = nullptr; return;
+            case Type::string: event[key] = m.text; return;
+            case Type::object: event[key] = Json::object(); return;
+            case Type::other: event[key] = Json::array(); return;
+            }
+        };
+        put("at", at_);
+        put("kind", kind_);
+        put("changes", changes_);
+        put("detail", detail_);
+        return event;
+    }
+
+    bool active_ = false;
+    bool skipping_ = false;
+    std::size_t level_ = 0; // 1 in `events`, 2 in an event, 3 in a value of its keys, …
+    std::size_t index_ = 0; // of the event being read
+    bool event_is_object_ = true;
+    Member at_, kind_, changes_, detail_;
+    Member* member_ = nullptr;          // the member whose value comes next
+    std::string scratch_;               // where the writer points before the first changes
+    json::TextWriter writer_{scratch_}; // writes the changes being read
+    std::vector<StoredEvent> events_;
+    std::optional<std::string> error_;
+};
+
+// Reads an element of `povs` as the document streams it (a handler of json_reader.hpp's calls
+// from within the element) straight into a Pov: each field's value is put as it is read, its
+// `events` go to a HistoryReader, and only its parts (capabilities, extensions, journal) are
+// built as values. It finds what record_of and import_record find, in the same order and words:
+// errors are kept, not thrown, until the element is read.
+class RecordReader {
+public:
+    void begin()
+    {
+        pov_ = Pov{};
+        put_error_.reset();
+        required_.fill(Seen::no);
+        dated_.fill(false);
+        name_.reset();
+        uuid_.reset();
+        name_seen_ = uuid_seen_ = false;
+        parts_ = Json::object();
+        events_seen_ = false;
+        level_ = 1;
+        value_ = Value::skip;
+        history_.clear();
+    }
+
+    HistoryReader& history() { return history_; }
+    const std::string* name() const { return name_ ? &*name_ : nullptr; }
+    const std::string* uuid() const { return uuid_ ? &*uuid_ : nullptr; }
+
+    void scalar(Json&& value)
+    {
+        if (history_.active()) {
+            return; // the caller handed it to the history
+        }
+        if (level_ > 1) {
+            if (value_ != Value::skip) {
+                builder_.value(std::move(value));
+            }
+            return;
+        }
+        seen(&value);
+        if (value_ == Value::field) {
+            put(value);
+        } else if (value_ == Value::part) {
+            parts_.get_ref<Json::object_t&>().emplace_back(key_, std::move(value));
+        }
+    }
+
+    void key(std::string& key)
+    {
+        if (history_.active()) {
+            history_.key(key);
+            return;
+        }
+        if (level_ > 1) {
+            if (value_ != Value::skip) {
+                builder_.key(std::move(key));
+            }
+            return;
+        }
+        key_.swap(key);
+        value_ = Value::skip;
+        const auto it = keys().find(key_);
+        about_ = it == keys().end() ? nullptr : &it->second;
+        if (about_ == nullptr) {
+            return;
+        }
+        if (about_->events) {
+            // The first `events` counts, as find() reads it.
+            if (!events_seen_) {
+                events_seen_ = true;
+                history_.begin();
+            }
+        } else if (about_->part) {
+            if (!parts_.contains(key_)) {
+                value_ = Value::part;
+            }
+        } else if (about_->field != nullptr) {
+            value_ = Value::field;
+        }
+    }
+
+    void start(bool object)
+    {
+        if (history_.active()) {
+            history_.start(object);
+            return;
+        }
+        ++level_;
+        if (level_ == 2) {
+            seen(nullptr);
+            if (value_ != Value::skip) {
+                builder_.begin(object ? Json::object() : Json::array());
+            }
+        } else if (value_ != Value::skip) {
+            builder_.open(object ? Json::object() : Json::array());
+        }
+    }
+
+    // Ends a container; true when it was the element itself.
+    bool end(bool object)
+    {
+        if (history_.active()) {
+            history_.end(object);
+            return false;
+        }
+        if (--level_ == 0) {
+            return true;
+        }
+        if (value_ == Value::skip) {
+            return false;
+        }
+        if (builder_.close()) {
+            if (value_ == Value::field) {
+                put(builder_.root());
+            } else {
+                parts_.get_ref<Json::object_t&>().emplace_back(key_, std::move(builder_.root()));
+            }
+            value_ = Value::skip;
+        }
+        return false;
+    }
+
+    // The element read: its record, checked as record_of checks it, and its history in history().
+    Pov finish()
+    {
+        for (std::size_t i = 0; i < required_keys.size(); ++i) {
+            if (required_[i] != Seen::value) {
+                throw Error(Exit::invalid, fmt::format("{} is required", required_keys[i]));
+            }
+        }
+        for (std::size_t i = 0; i < required_dates.size(); ++i) {
+            if (!dated_[i]) {
+                throw Error(Exit::invalid,
+                            fmt::format("{} is required (null for a POV not dated yet)", required_dates[i]));
+            }
+        }
+        if (put_error_) {
+            throw Error(Exit::invalid, *put_error_);
+        }
+        if (!parts_.empty()) {
+            auto parts = pov_from_json(parts_);
+            pov_.capabilities = std::move(parts.capabilities);
+            pov_.extensions = std::move(parts.extensions);
+            pov_.journal = std::move(parts.journal);
+        }
+        check_record(pov_);
+        if (history_.error()) {
+            throw Error(Exit::invalid, *history_.error());
+        }
+        return std::move(pov_);
+    }
+
+private:
+    enum class Value { skip, field, part }; // what the value of the key at hand is for
+    enum class Seen { no, null, value };    // a required key's first value
+    enum class Label { none, name, uuid };  // a key that names the record in errors
+
+    // What a key of a record is, looked up once per key.
+    struct About {
+        const Field* field = nullptr;
+        int required = -1; // in required_keys
+        int date = -1;     // in required_dates
+        Label label = Label::none;
+        bool part = false; // capabilities, extensions, journal
+        bool events = false;
+    };
+
+    static const std::unordered_map<std::string_view, About>& keys()
+    {
+        static const auto map = [] {
+            std::unordered_map<std::string_view, About> out;
+            for (const auto& field : record_fields()) {
+                out[field.name].field = &field;
+            }
+            for (std::size_t i = 0; i < required_keys.size(); ++i) {
+                out[required_keys[i]].required = static_cast<int>(i);
+            }
+            for (std::size_t i = 0; i < required_dates.size(); ++i) {
+                out[required_dates[i]].date = static_cast<int>(i);
+            }
+            out["name"].label = Label::name;
+            out["uuid"].label = Label::uuid;
+            for (const char* part : {"capabilities", "extensions", "journal"}) {
+                out[part].part = true;
+            }
+            out["events"].events = true;
+            return out;
+        }();
+        return map;
+    }
+
+    // The value of the record's key at hand starts (`scalar`, or nullptr for a container): what
+    // the required keys and the label need of it. The first of a key given twice counts.
+    void seen(const Json* scalar)
+    {
+        if (about_ == nullptr) {
+            return;
+        }
+        const bool not_null = scalar == nullptr || !scalar->is_null();
+        if (about_->required >= 0 && required_[about_->required] == Seen::no) {
+            required_[about_->required] = not_null ? Seen::value : Seen::null;
+        }
+        if (about_->date >= 0) {
+            dated_[about_->date] = true;
+        }
+        const auto label = [&](std::optional<std::string>& text, bool& first) {
+            if (!first) {
+                first = true;
+                if (scalar != nullptr && scalar->is_string()) {
+                    text = scalar->get_ref<const std::string&>();
+                }
+            }
+        };
+        if (about_->label == Label::name) {
+            label(name_, name_seen_);
+        } else if (about_->label == Label::uuid) {
+            label(uuid_, uuid_seen_);
+        }
+    }
+
+    void put(const Json& value)
+    {
+        if (put_error_) {
+            return; // pov_from_json stops at the first
+        }
+        try {
+            put_field(pov_, *about_->field, value);
+        } catch (const Error& e) {
+            put_error_ = e.what();
+        }
+    }
+
+    Pov pov_;
+    std::optional<std::string> put_error_;
+    std::array<Seen, required_keys.size()> required_{};
+    std::array<bool, required_dates.size()> dated_{};
+    std::optional<std::string> name_;
+    std::optional<std::string> uuid_;
+    bool name_seen_ = false;
+    bool uuid_seen_ = false;
+    Json parts_ = Json::object(); // the first of each part's key
+    bool events_seen_ = false;
+    std::size_t level_ = 0; // 1 in the element, 2 in a value of its keys, …
+    std::string key_;       // the element's key at hand
+    Value value_ = Value::skip;
+    const About* about_ = nullptr; // of the key at hand; nullptr for a key a record does not have
+    json::ValueBuilder builder_;   // a value of the element's keys that is a container
+    HistoryReader history_;
+};
+
+// A SAX handler (json_reader.hpp) for the export document: it checks the top level and hands
+// each element of `povs` to `on_record` as soon as it is read, then forgets it. The element's
+// own keys are built as a value; its `events` are read by a HistoryReader.
 class DocumentReader {
 public:
-    using RecordHandler = std::function<void(std::size_t index, Json& item)>;
+    using RecordHandler = std::function<void(std::size_t index, RecordReader& record)>;
 
     DocumentReader(std::string source, RecordHandler on_record)
         : source_(std::move(source)), on_record_(std::move(on_record))
     {
     }
 
-    bool null() { return scalar(nullptr); }
-    bool boolean(bool value) { return scalar(value); }
-    bool number_integer(Json::number_integer_t value) { return scalar(value); }
-    bool number_unsigned(Json::number_unsigned_t value) { return scalar(value); }
-    bool number_float(Json::number_float_t value, const Json::string_t&) { return scalar(value); }
-    bool string(Json::string_t& value) { return scalar(std::move(value)); }
-    bool binary(Json::binary_t& value) { return scalar(Json::binary(std::move(value))); }
+    bool null()
+    {
+        if (in_history()) {
+            record_.history().null();
+            return true;
+        }
+        return scalar(nullptr);
+    }
+    bool boolean(bool value)
+    {
+        if (in_history()) {
+            record_.history().boolean(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_integer(Json::number_integer_t value)
+    {
+        if (in_history()) {
+            record_.history().number_integer(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_unsigned(Json::number_unsigned_t value)
+    {
+        if (in_history()) {
+            record_.history().number_unsigned(value);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool number_float(Json::number_float_t value, const Json::string_t& text)
+    {
+        if (in_history()) {
+            record_.history().number_float(value, text);
+            return true;
+        }
+        return scalar(value);
+    }
+    bool string(Json::string_t& value)
+    {
+        if (in_history()) {
+            record_.history().string(value);
+            return true;
+        }
+        return scalar(std::move(value));
+    }
     bool start_object(std::size_t) { return start(true); }
     bool start_array(std::size_t) { return start(false); }
-    bool end_object() { return end(); }
-    bool end_array() { return end(); }
+    bool end_object() { return end(true); }
+    bool end_array() { return end(false); }
 
     bool key(Json::string_t& key)
     {
-        if (depth_ == 1) {
+        if (building_) {
+            record_.key(key);
+        } else if (depth_ == 1) {
             key_ = key;
-        } else if (building_) {
-            record_.key(std::move(key));
         }
         return true;
     }
@@ -170,6 +806,11 @@ public:
     }
 
 private:
+    // The depth of an element of `povs` (the document is 1, `povs` 2).
+    static constexpr std::size_t record_depth = 3;
+
+    [[nodiscard]] bool in_history() { return building_ && record_.history().active(); }
+
     [[noreturn]] void not_an_export(const std::string& why) const
     {
         throw Error(Exit::invalid, fmt::format("{} is not a pov export document: {}", source_, why));
@@ -207,7 +848,7 @@ private:
         } else if (in_povs_ && depth_ == 2) {
             element_not_object();
         } else if (building_) {
-            record_.value(std::move(value));
+            record_.scalar(std::move(value));
         }
         return true;
     }
@@ -215,7 +856,13 @@ private:
     bool start(bool object)
     {
         ++depth_;
-        if (depth_ == 1) {
+        if (building_) {
+            if (depth_ - record_depth + 1 > max_record_depth) {
+                throw Error(Exit::invalid, fmt::format("povs[{}] in {} is nested deeper than {} levels", index_,
+                                                       source_, max_record_depth));
+            }
+            record_.start(object);
+        } else if (depth_ == 1) {
             if (!object) {
                 not_an_export("it is not a JSON object");
             }
@@ -231,24 +878,21 @@ private:
                 in_povs_ = true;
                 povs_seen_ = true;
             }
-        } else if (in_povs_ && depth_ == 3) {
+        } else if (in_povs_ && depth_ == record_depth) {
             if (!object) {
                 element_not_object();
             }
             building_ = true;
-            record_.begin(Json::object(), record_fields().size() + 8);
-        } else if (building_ && record_.open(object ? Json::object() : Json::array()) > max_record_depth) {
-            throw Error(Exit::invalid, fmt::format("povs[{}] in {} is nested deeper than {} levels", index_, source_,
-                                                   max_record_depth));
+            record_.begin();
         }
         return true;
     }
 
-    bool end()
+    bool end(bool object)
     {
-        if (building_ && record_.close()) {
+        if (building_ && record_.end(object)) {
             building_ = false;
-            on_record_(index_++, record_.root());
+            on_record_(index_++, record_);
         } else if (in_povs_ && depth_ == 2) {
             in_povs_ = false;
         }
@@ -265,19 +909,19 @@ private:
     bool in_povs_ = false;
     bool building_ = false; // reading an element of `povs`
     std::size_t index_ = 0; // of the element being read
-    json::ValueBuilder record_;
+    RecordReader record_;
 };
 
 // An element of `povs` read and checked against every rule of a stored record.
-ExchangedPov valid_record(Json&& item, const Config& config)
+Pov valid_record(RecordReader& record, const Config& config)
 {
-    auto incoming = import_record(std::move(item));
-    const auto violations = find_violations(incoming.pov, config);
+    auto pov = record.finish();
+    const auto violations = find_violations(pov, config);
     if (!violations.empty()) {
         const auto& first = violations.front();
         throw Error(Exit::invalid, fmt::format("{} (rule {})", first.message, first.rule));
     }
-    return incoming;
+    return pov;
 }
 
 // Appends "Nothing was imported." to an error that ends an import.
@@ -302,36 +946,50 @@ Json export_record(const Pov& pov, const std::vector<Event>& events)
     return out;
 }
 
+void append_export_record(std::string& out, const Pov& pov, const std::vector<StoredEvent>& events)
+{
+    // As append_json writes export_record's value: the record's keys, then `events` last.
+    append_json(out, to_json(pov, true));
+    out.pop_back(); // the record's closing brace
+    out += ",\"events\":[";
+    bool first = true;
+    for (const auto& event : events) {
+        if (event.kind == EventKind::imported) {
+            continue;
+        }
+        out += first ? "{\"at\":" : ",{\"at\":";
+        first = false;
+        append_json_string(out, event.at);
+        out += ",\"kind\":";
+        append_json_string(out, to_string(event.kind));
+        out += ",\"changes\":";
+        if (!append_json_text(out, event.changes)) {
+            out += "{}"; // as events() reads text that is not JSON
+        }
+        out += ",\"detail\":";
+        if (event.detail.empty()) {
+            out += "null";
+        } else {
+            append_json_string(out, event.detail);
+        }
+        out += '}';
+    }
+    out += "]}";
+}
+
 void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<Event>&)>& visit)
 {
     store.transaction(Store::Lock::read, [&] { store.each(visit); });
 }
 
+void each_exported(Store& store, const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit)
+{
+    store.transaction(Store::Lock::read, [&] { store.each_stored(visit); });
+}
+
 ExchangedPov import_record(Json&& item)
 {
-    if (!item.is_object()) {
-        throw Error(Exit::invalid, "expected an object");
-    }
-    for (const char* key : required_keys) {
-        const auto it = item.find(key);
-        if (it == item.end() || it->is_null()) {
-            throw Error(Exit::invalid, fmt::format("{} is required", key));
-        }
-    }
-    for (const char* key : required_dates) {
-        if (!item.contains(key)) {
-            throw Error(Exit::invalid, fmt::format("{} is required (null for a POV not dated yet)", key));
-        }
-    }
-    ExchangedPov out{pov_from_json(item), {}};
-    out.pov.id = 0;
-    if (out.pov.uuid.find_first_not_of(" \t") == std::string::npos) {
-        throw Error(Exit::invalid, "uuid is required and may not be empty");
-    }
-    check_text("uuid", out.pov.uuid, TextKind::line);
-    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
-    std::stable_sort(out.pov.journal.begin(), out.pov.journal.end(),
-                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    ExchangedPov out{record_of(item), {}};
     const auto events = item.find("events");
     if (events != item.end() && !events->is_null()) {
         if (!events->is_array()) {
@@ -354,31 +1012,9 @@ ExchangedPov import_record(Json&& item)
 ImportStep plan_import(ExchangedPov incoming, const std::optional<ExchangedPov>& stored, const Clock& clock,
                        std::string_view source)
 {
-    ImportStep step;
-    step.pov = std::move(incoming.pov);
-    if (!stored) {
-        step.action = ImportAction::add;
-        step.pov.id = 0;
-        step.new_events = std::move(incoming.events);
-        step.new_events.push_back(
-            {clock.now, EventKind::imported, Json::object(), fmt::format("added from {}", source)});
-        return step;
-    }
-    step.pov.id = stored->pov.id;
-    auto changes = record_changes(stored->pov, step.pov);
-    step.new_events = missing_events(stored->events, incoming.events);
-    if (changes.empty() && step.new_events.empty()) {
-        step.action = ImportAction::unchanged;
-        return step;
-    }
-    step.action = ImportAction::update;
-    auto detail = fmt::format("updated from {}", source);
-    if (!step.new_events.empty()) {
-        detail +=
-            fmt::format(" with {} more {}", step.new_events.size(), step.new_events.size() == 1 ? "event" : "events");
-    }
-    step.new_events.push_back({clock.now, EventKind::imported, std::move(changes), std::move(detail)});
-    return step;
+    auto step = plan(std::move(incoming.pov), std::move(incoming.events), stored ? &stored->pov : nullptr,
+                     stored ? &stored->events : nullptr, clock, source);
+    return {step.action, std::move(step.pov), std::move(step.new_events)};
 }
 
 ImportSummary import_document(std::istream& in, Store& store, const Config& config, const Clock& clock,
@@ -394,25 +1030,26 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             std::int64_t next_id = store.next_id();
             // Into a store that never held a POV every uuid is new: no need to look each one up.
             const bool fresh_store = next_id == 1;
-            DocumentReader reader(options.source, [&](std::size_t index, Json& item) {
-                // Reading moves only the events' changes out of the item: its name and uuid stay.
-                const auto label = [&] { return fmt::format("{} in {}", record_label(index, item), options.source); };
-                ExchangedPov incoming;
+            std::optional<StoredPov> stored;
+            DocumentReader reader(options.source, [&](std::size_t index, RecordReader& record) {
+                const auto label = [&] {
+                    return fmt::format("{} in {}", record_label(index, record.name(), record.uuid()), options.source);
+                };
+                Pov incoming;
                 try {
-                    incoming = valid_record(std::move(item), config);
+                    incoming = valid_record(record, config);
                 } catch (const Error& e) {
                     throw Error(Exit::invalid, fmt::format("{}: {}", label(), e.what()));
                 }
-                const auto [first, fresh] = seen.try_emplace(incoming.pov.uuid, index);
+                const auto [first, fresh] = seen.try_emplace(incoming.uuid, index);
                 if (!fresh) {
                     throw Error(Exit::invalid, fmt::format("{}: its uuid is that of povs[{}] too; a uuid names one POV",
                                                            label(), first->second));
                 }
-                std::optional<ExchangedPov> stored;
-                if (const auto id = fresh_store ? std::nullopt : store.find_uuid(incoming.pov.uuid)) {
-                    stored = ExchangedPov{*store.find(*id), store.events(*id)};
-                }
-                auto step = plan_import(std::move(incoming), stored, clock, options.source);
+                stored = fresh_store ? std::nullopt : store.find_stored(incoming.uuid);
+                auto step =
+                    plan(std::move(incoming), std::move(record.history().events()), stored ? &stored->pov : nullptr,
+                         stored ? &stored->events : nullptr, clock, options.source);
                 try {
                     switch (step.action) {
                     case ImportAction::add:
@@ -429,9 +1066,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     case ImportAction::unchanged: summary.unchanged.push_back(step.pov.id); break;
                     }
                     if (!options.dry_run) {
-                        for (const auto& event : step.new_events) {
-                            store.add_event(step.pov.id, event);
-                        }
+                        store.add_stored_events(step.pov.id, step.new_events);
                     }
                 } catch (const StorageError& e) {
                     // A rule of the schema the checks above missed: the user hears which record, not SQLite.

@@ -140,6 +140,19 @@ Json* ValueBuilder::place(Json&& value)
     return &members.back().second;
 }
 
+void TextWriter::number_float(double value, const std::string&)
+{
+    separate();
+    // As append_json writes a floating point number: the way nlohmann writes it.
+    *out_ += Json(value).dump();
+    comma_ = true;
+}
+
+void TextWriter::syntax_error(std::size_t line, std::size_t column, const std::string& what)
+{
+    throw Error(Exit::invalid, fmt::format("line {}, column {}: {}", line, column, what));
+}
+
 void TreeBuilder::syntax_error(std::size_t line, std::size_t column, const std::string& what)
 {
     throw Error(Exit::invalid, fmt::format("line {}, column {}: {}", line, column, what));

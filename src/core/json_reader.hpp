@@ -9,6 +9,7 @@
 // of megabytes.
 #pragma once
 
+#include "pov/json_text.hpp"
 #include "pov/record.hpp"
 #include "pov/text.hpp"
 
@@ -397,6 +398,73 @@ private:
     std::size_t line_start_before_ = 0; // bytes since the last line break before the buffer
     std::string text_;                  // the string being read
     std::string number_;                // the number being read
+};
+
+// A handler that writes what it is handed as compact JSON text, exactly as append_json writes
+// the value a TreeBuilder would build (a key given twice is written twice), without building it:
+// import keeps an event's changes as this text, and export copies stored text through it.
+class TextWriter {
+public:
+    explicit TextWriter(std::string& out) : out_(&out) {}
+
+    void null() { word("null"); }
+    void boolean(bool value) { word(value ? "true" : "false"); }
+    void number_integer(std::int64_t value) { number(value); }
+    void number_unsigned(std::uint64_t value) { number(value); }
+    void number_float(double value, const std::string& text);
+    void string(std::string& value)
+    {
+        separate();
+        append_json_string(*out_, value);
+        comma_ = true;
+    }
+    void key(std::string& key)
+    {
+        separate();
+        append_json_string(*out_, key);
+        *out_ += ':';
+    }
+    void start_object(std::size_t) { open('{'); }
+    void start_array(std::size_t) { open('['); }
+    void end_object() { close('}'); }
+    void end_array() { close(']'); }
+    [[noreturn]] static void syntax_error(std::size_t line, std::size_t column, const std::string& what);
+
+private:
+    void separate()
+    {
+        if (comma_) {
+            *out_ += ',';
+            comma_ = false;
+        }
+    }
+    void word(std::string_view text)
+    {
+        separate();
+        out_->append(text);
+        comma_ = true;
+    }
+    template <typename Number> void number(Number value)
+    {
+        separate();
+        std::array<char, 24> digits{};
+        const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+        out_->append(digits.data(), end);
+        comma_ = true;
+    }
+    void open(char bracket)
+    {
+        separate();
+        *out_ += bracket;
+    }
+    void close(char bracket)
+    {
+        *out_ += bracket;
+        comma_ = true;
+    }
+
+    std::string* out_;
+    bool comma_ = false; // a value was written at this level: the next one needs a comma
 };
 
 // Builds a JSON value from a Reader's calls, one container at a time. Members are appended, not

@@ -11,7 +11,16 @@ namespace pov {
 
 namespace {
 
-void append_string(std::string& out, const std::string& text)
+template <typename Number> void append_number(std::string& out, Number number)
+{
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
+    out.append(digits.data(), end);
+}
+
+} // namespace
+
+void append_json_string(std::string& out, std::string_view text)
 {
     static constexpr char hex[] = "0123456789abcdef";
     const auto start = out.size();
@@ -24,7 +33,7 @@ void append_string(std::string& out, const std::string& text)
             ascii = ascii && c < 0x80;
             continue;
         }
-        out.append(text, run, i - run);
+        out.append(text.data() + run, i - run);
         run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
@@ -40,22 +49,13 @@ void append_string(std::string& out, const std::string& text)
             out += hex[c & 0xF];
         }
     }
-    out.append(text, run, text.size() - run);
+    out.append(text.data() + run, text.size() - run);
     out += '"';
     if (!ascii && !utf8_length(text)) {
         out.resize(start);
-        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+        out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
     }
 }
-
-template <typename Number> void append_number(std::string& out, Number number)
-{
-    std::array<char, 24> digits{};
-    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
-    out.append(digits.data(), end);
-}
-
-} // namespace
 
 void append_json(std::string& out, const Json& value)
 {
@@ -64,7 +64,7 @@ void append_json(std::string& out, const Json& value)
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case Json::value_t::number_integer: append_number(out, value.get<std::int64_t>()); return;
     case Json::value_t::number_unsigned: append_number(out, value.get<std::uint64_t>()); return;
-    case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
+    case Json::value_t::string: append_json_string(out, value.get_ref<const std::string&>()); return;
     case Json::value_t::array: {
         out += '[';
         bool first = true;
@@ -86,7 +86,7 @@ void append_json(std::string& out, const Json& value)
                 out += ',';
             }
             first = false;
-            append_string(out, key);
+            append_json_string(out, key);
             out += ':';
             append_json(out, member);
         }
@@ -104,6 +104,19 @@ std::string json_text(const Json& value)
     std::string out;
     append_json(out, value);
     return out;
+}
+
+bool append_json_text(std::string& out, std::string_view text)
+{
+    const auto size = out.size();
+    json::TextWriter writer(out);
+    try {
+        json::Reader(text).parse(writer);
+    } catch (const Error&) {
+        out.resize(size);
+        return false;
+    }
+    return true;
 }
 
 std::optional<Json> parse_json_text(std::string_view text)

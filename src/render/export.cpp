@@ -171,6 +171,18 @@ void ExportWriter::add(const Pov& pov, const std::vector<Event>& events)
     ++count_;
 }
 
+void ExportWriter::add_stored(const Pov& pov, const std::vector<StoredEvent>& events)
+{
+    if (format_ != ExportFormat::json) {
+        add(pov, std::vector<Event>{});
+        return;
+    }
+    line_ = count_ == 0 ? "\n" : ",\n";
+    append_export_record(line_, pov, events);
+    sink_(line_);
+    ++count_;
+}
+
 void ExportWriter::finish()
 {
     if (format_ == ExportFormat::json) {

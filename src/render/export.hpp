@@ -35,12 +35,15 @@ public:
     ExportWriter(ExportFormat format, Date exported_at, Sink sink);
 
     void add(const Pov& pov, const std::vector<Event>& events);
+    // The same, with the events as stored: their changes are copied, not built as values.
+    void add_stored(const Pov& pov, const std::vector<StoredEvent>& events);
     void finish();
 
 private:
     ExportFormat format_;
     Sink sink_;
     std::size_t count_ = 0;
+    std::string line_; // the POV being written, its room kept from one to the next
 };
 
 // `--format csv`: every scalar field of the record as a snake_case column (section 2), then a

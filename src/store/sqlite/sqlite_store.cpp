@@ -12,9 +12,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <span>
 #include <thread>
 
 #include <SQLiteCpp/Backup.h>
@@ -153,15 +156,6 @@ void bind_json(SQLite::Statement& statement, int index, const Json& value)
     }
 }
 
-void bind_text(SQLite::Statement& statement, int index, const std::string& text)
-{
-    if (text.empty()) {
-        statement.bind(index);
-    } else {
-        statement.bind(index, text);
-    }
-}
-
 void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& date)
 {
     if (date) {
@@ -169,6 +163,23 @@ void bind_date(SQLite::Statement& statement, int index, const std::optional<Date
     } else {
         statement.bind(index);
     }
+}
+
+// Binds text that outlives the statement's run (a record's own strings) without copying it;
+// empty text is NULL unless the column needs text.
+void bind_view(SQLite::Statement& statement, int index, const std::string& text, bool empty_is_null = true)
+{
+    if (text.empty() && empty_is_null) {
+        statement.bind(index);
+    } else {
+        statement.bindNoCopy(index, text);
+    }
+}
+
+// Binds the name of an enum's value without copying it: the names are string literals.
+void bind_name(SQLite::Statement& statement, int index, std::string_view name)
+{
+    statement.bindNoCopy(index, name.data());
 }
 
 std::string text_of(const SQLite::Column& column)
@@ -222,6 +233,16 @@ Event read_event(SQLite::Statement& query, int first)
     event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
     const auto* changes = static_cast<const char*>(query.getColumn(first + 2).getText());
     event.changes = parse_json_text(changes).value_or(Json::object());
+    event.detail = text_of(query.getColumn(first + 3));
+    return event;
+}
+
+StoredEvent read_stored_event(SQLite::Statement& query, int first)
+{
+    StoredEvent event;
+    event.at = query.getColumn(first).getString();
+    event.kind = enum_from_string<EventKind>(query.getColumn(first + 1).getString()).value_or(EventKind::updated);
+    event.changes = query.getColumn(first + 2).getString();
     event.detail = text_of(query.getColumn(first + 3));
     return event;
 }
@@ -382,40 +403,35 @@ public:
 
     void each(const std::function<void(const Pov&, const std::vector<Event>&)>& visit) override
     {
-        guarded([&] {
-            static const std::string povs_sql =
-                fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
-            static const std::string capabilities_sql =
-                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
-            static const std::string extensions_sql =
-                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
-            static const std::string journal_sql =
-                fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
-            static const std::string events_sql =
-                fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
-            auto& povs = statement(povs_sql);
-            PartCursor capabilities(statement(capabilities_sql));
-            PartCursor extensions(statement(extensions_sql));
-            PartCursor journal(statement(journal_sql));
-            PartCursor events(statement(events_sql));
-            std::vector<Event> history;
-            while (povs.executeStep()) {
-                Pov pov = read_pov(povs);
-                capabilities.take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
-                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
-                journal.take(pov.id, [&](auto& row) { pov.journal.push_back(read_journal_entry(row, 1)); });
-                history.clear();
-                events.take(pov.id, [&](auto& row) { history.push_back(read_event(row, 1)); });
-                visit(pov, history);
+        each_with(visit, &read_event);
+    }
+
+    void each_stored(const std::function<void(const Pov&, const std::vector<StoredEvent>&)>& visit) override
+    {
+        each_with(visit, &read_stored_event);
+    }
+
+    std::optional<StoredPov> find_stored(const std::string& uuid) override
+    {
+        return guarded([&]() -> std::optional<StoredPov> {
+            static const std::string sql = fmt::format("SELECT {}, NULL, NULL FROM povs WHERE uuid = ?", column_list());
+            auto& query = prepared(find_stored_, sql);
+            bind_view(query, 1, uuid, false);
+            if (!query.executeStep()) {
+                return std::nullopt;
             }
+            StoredPov stored{read_pov(query), {}};
+            load_parts(stored.pov, true);
+            stored.events = stored_events(stored.pov.id);
+            return stored;
         });
     }
 
     std::optional<std::int64_t> find_uuid(const std::string& uuid) override
     {
         return guarded([&]() -> std::optional<std::int64_t> {
-            auto& query = statement("SELECT id FROM povs WHERE uuid = ?");
-            query.bind(1, uuid);
+            auto& query = prepared(find_uuid_, "SELECT id FROM povs WHERE uuid = ?");
+            bind_view(query, 1, uuid, false);
             if (!query.executeStep()) {
                 return std::nullopt;
             }
@@ -449,14 +465,12 @@ public:
                 }
                 return fmt::format("INSERT INTO povs ({}) VALUES ({})", columns, marks);
             }();
-            auto& query = statement(sql);
+            auto& query = prepared(insert_pov_, sql);
             bind_fields(query, pov);
             query.exec();
             const auto id = db_->getLastInsertRowid();
             write_parts(id, pov);
-            for (const auto& entry : pov.journal) {
-                add_journal(id, entry);
-            }
+            write_journal(id, pov.journal);
             return id;
         });
     }
@@ -489,15 +503,7 @@ public:
 
     void add_journal(std::int64_t id, const JournalEntry& entry) override
     {
-        guarded([&] {
-            auto& query = statement("INSERT INTO journal (pov_id, on_date, kind, text, shared) VALUES (?, ?, ?, ?, ?)");
-            query.bind(1, id);
-            query.bind(2, format_date(entry.on));
-            query.bind(3, std::string(to_string(entry.kind)));
-            query.bind(4, entry.text);
-            query.bind(5, entry.shared ? 1 : 0);
-            query.exec();
-        });
+        guarded([&] { write_journal(id, {&entry, 1}); });
     }
 
     void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) override
@@ -506,22 +512,43 @@ public:
             auto& query = statement("DELETE FROM journal WHERE pov_id = ?");
             query.bind(1, id);
             query.exec();
-            for (const auto& entry : journal) {
-                add_journal(id, entry);
-            }
+            write_journal(id, journal);
         });
     }
 
     void add_event(std::int64_t id, const Event& event) override
     {
         guarded([&] {
-            auto& query = statement("INSERT INTO events (pov_id, at, kind, changes, detail) VALUES (?, ?, ?, ?, ?)");
+            const StoredEvent stored{event.at, event.kind, json_text(event.changes), event.detail};
+            insert_rows(insert_events_, std::span<const StoredEvent>(&stored, 1),
+                        [id](SQLite::Statement& query, int first, const StoredEvent& row, std::size_t) {
+                            bind_stored_event(query, first, id, row);
+                        });
+        });
+    }
+
+    void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) override
+    {
+        guarded([&] {
+            insert_rows(insert_events_, std::span<const StoredEvent>(events),
+                        [id](SQLite::Statement& query, int first, const StoredEvent& row, std::size_t) {
+                            bind_stored_event(query, first, id, row);
+                        });
+        });
+    }
+
+    std::vector<StoredEvent> stored_events(std::int64_t id) override
+    {
+        return guarded([&] {
+            static const std::string sql =
+                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
+            auto& query = statement(sql);
             query.bind(1, id);
-            query.bind(2, event.at);
-            query.bind(3, std::string(to_string(event.kind)));
-            query.bind(4, json_text(event.changes));
-            bind_text(query, 5, event.detail);
-            query.exec();
+            std::vector<StoredEvent> out;
+            while (query.executeStep()) {
+                out.push_back(read_stored_event(query, 0));
+            }
+            return out;
         });
     }
 
@@ -667,6 +694,50 @@ public:
     }
 
 private:
+    // Every POV in id order with its parts and its events as `read_one` reads them.
+    template <typename E> void each_with(const std::function<void(const Pov&, const std::vector<E>&)>& visit,
+                                         E (*read_one)(SQLite::Statement&, int))
+    {
+        guarded([&] {
+            static const std::string povs_sql = fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
+            static const std::string capabilities_sql =
+                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
+            static const std::string extensions_sql =
+                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
+            static const std::string journal_sql =
+                fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
+            static const std::string events_sql =
+                fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
+            auto& povs = statement(povs_sql);
+            PartCursor capabilities(statement(capabilities_sql));
+            PartCursor extensions(statement(extensions_sql));
+            PartCursor journal(statement(journal_sql));
+            PartCursor events(statement(events_sql));
+            std::vector<E> history;
+            while (povs.executeStep()) {
+                Pov pov = read_pov(povs);
+                capabilities.take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
+                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
+                journal.take(pov.id, [&](auto& row) { pov.journal.push_back(read_journal_entry(row, 1)); });
+                history.clear();
+                events.take(pov.id, [&](auto& row) { history.push_back(read_one(row, 1)); });
+                visit(pov, history);
+            }
+        });
+    }
+
+    // A statement of a hot path, prepared once and kept in `slot`: no lookup by its text. Every
+    // use binds all its parameters.
+    SQLite::Statement& prepared(SQLite::Statement*& slot, const std::string& sql)
+    {
+        if (slot == nullptr) {
+            slot = &statement(sql);
+        } else {
+            slot->reset();
+        }
+        return *slot;
+    }
+
     template <typename Work> auto guarded(Work&& work) -> decltype(work())
     {
         // Outside a transaction nothing may keep a statement open: a statement that is not
@@ -788,37 +859,88 @@ private:
         }
     }
 
+    // The rows a child table's insert writes at once: a POV's journal and history take one or two
+    // statements instead of one each (import writes millions).
+    static constexpr std::size_t bulk_rows = 32;
+
+    // INSERT statements of one child table for 1..bulk_rows rows, prepared as first needed.
+    struct BulkInsert {
+        const char* head; // INSERT INTO table (columns) VALUES
+        int columns;
+        std::array<SQLite::Statement*, bulk_rows + 1> by_rows{};
+    };
+
+    // Inserts `rows`, bulk_rows at a time; bind(statement, first parameter, row, its position)
+    // binds one row's `columns` parameters.
+    template <typename Row, typename Bind> void insert_rows(BulkInsert& bulk, std::span<const Row> rows, Bind&& bind)
+    {
+        for (std::size_t done = 0; done < rows.size();) {
+            const auto count = std::min(rows.size() - done, bulk_rows);
+            auto*& slot = bulk.by_rows[count];
+            if (slot == nullptr) {
+                std::string sql = bulk.head;
+                for (std::size_t row = 0; row < count; ++row) {
+                    sql += row == 0 ? " (" : ", (";
+                    for (int column = 0; column < bulk.columns; ++column) {
+                        sql += column == 0 ? "?" : ", ?";
+                    }
+                    sql += ')';
+                }
+                slot = &statement(sql);
+            } else {
+                slot->reset();
+            }
+            for (std::size_t row = 0; row < count; ++row) {
+                bind(*slot, static_cast<int>(row) * bulk.columns + 1, rows[done + row], done + row);
+            }
+            slot->exec();
+            done += count;
+        }
+    }
+
     void write_parts(std::int64_t id, const Pov& pov)
     {
-        auto& capability = statement("INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
-                                     "updated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const auto& c : pov.capabilities) {
-            capability.reset();
-            capability.clearBindings();
-            capability.bind(1, id);
-            capability.bind(2, c.n);
-            capability.bind(3, c.title);
-            bind_text(capability, 4, c.target);
-            bind_text(capability, 5, c.outcome);
-            capability.bind(6, std::string(to_string(c.status)));
-            bind_text(capability, 7, c.evidence);
-            bind_date(capability, 8, c.updated_on);
-            capability.exec();
-        }
-        auto& extension = statement(
-            "INSERT INTO extensions (pov_id, seq, from_date, to_date, reason, on_date) VALUES (?, ?, ?, ?, ?, ?)");
-        int seq = 0;
-        for (const auto& e : pov.extensions) {
-            extension.reset();
-            extension.clearBindings();
-            extension.bind(1, id);
-            extension.bind(2, ++seq);
-            extension.bind(3, format_date(e.from));
-            extension.bind(4, format_date(e.to));
-            extension.bind(5, e.reason);
-            extension.bind(6, format_date(e.on));
-            extension.exec();
-        }
+        insert_rows(insert_capabilities_, std::span<const Capability>(pov.capabilities),
+                    [id](SQLite::Statement& query, int first, const Capability& c, std::size_t) {
+                        query.bind(first, id);
+                        query.bind(first + 1, c.n);
+                        bind_view(query, first + 2, c.title, false);
+                        bind_view(query, first + 3, c.target);
+                        bind_view(query, first + 4, c.outcome);
+                        bind_name(query, first + 5, to_string(c.status));
+                        bind_view(query, first + 6, c.evidence);
+                        bind_date(query, first + 7, c.updated_on);
+                    });
+        insert_rows(insert_extensions_, std::span<const Extension>(pov.extensions),
+                    [id](SQLite::Statement& query, int first, const Extension& e, std::size_t position) {
+                        query.bind(first, id);
+                        query.bind(first + 1, static_cast<std::int64_t>(position + 1));
+                        query.bind(first + 2, format_date(e.from));
+                        query.bind(first + 3, format_date(e.to));
+                        bind_view(query, first + 4, e.reason, false);
+                        query.bind(first + 5, format_date(e.on));
+                    });
+    }
+
+    void write_journal(std::int64_t id, std::span<const JournalEntry> journal)
+    {
+        insert_rows(insert_journal_, journal,
+                    [id](SQLite::Statement& query, int first, const JournalEntry& entry, std::size_t) {
+                        query.bind(first, id);
+                        query.bind(first + 1, format_date(entry.on));
+                        bind_name(query, first + 2, to_string(entry.kind));
+                        bind_view(query, first + 3, entry.text, false);
+                        query.bind(first + 4, entry.shared ? 1 : 0);
+                    });
+    }
+
+    static void bind_stored_event(SQLite::Statement& query, int first, std::int64_t id, const StoredEvent& event)
+    {
+        query.bind(first, id);
+        bind_view(query, first + 1, event.at, false);
+        bind_name(query, first + 2, to_string(event.kind));
+        bind_view(query, first + 3, event.changes, false);
+        bind_view(query, first + 4, event.detail);
     }
 
     std::string path_;
@@ -829,6 +951,17 @@ private:
     bool in_transaction_ = false;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::vector<Json> bound_; // the field values bind_fields bound
+    // The statements of import's hot paths (prepared()).
+    SQLite::Statement* find_uuid_ = nullptr;
+    SQLite::Statement* find_stored_ = nullptr;
+    SQLite::Statement* insert_pov_ = nullptr;
+    BulkInsert insert_capabilities_{"INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
+                                    "updated_on) VALUES",
+                                    8};
+    BulkInsert insert_extensions_{"INSERT INTO extensions (pov_id, seq, from_date, to_date, reason, on_date) VALUES",
+                                  6};
+    BulkInsert insert_journal_{"INSERT INTO journal (pov_id, on_date, kind, text, shared) VALUES", 5};
+    BulkInsert insert_events_{"INSERT INTO events (pov_id, at, kind, changes, detail) VALUES", 5};
 };
 
 // Switches a database to WAL. Two processes switching a new file at once can deadlock on the
@@ -891,7 +1024,8 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
         break;
     }
     try {
-        auto db = std::make_unique<SQLite::Database>(target, flags, options.busy_timeout_ms);
+        // One connection, used by one thread: SQLite need not lock its own mutexes on every call.
+        auto db = std::make_unique<SQLite::Database>(target, flags | SQLite::OPEN_NOMUTEX, options.busy_timeout_ms);
         // Read the version before anything else: a newer or foreign file must stay untouched.
         // One read transaction, so another process's first migration is seen whole or not at all.
         db->exec("BEGIN");
