@@ -145,9 +145,9 @@ Pov draft_pov(const std::vector<FieldInput>& fields, const std::vector<NewCapabi
     }
     for (const auto& capability : capabilities) {
         pov.capabilities.push_back({static_cast<int>(pov.capabilities.size()) + 1,
-                                    capability.title,
-                                    capability.target,
-                                    capability.outcome,
+                                    trim_blanks(capability.title),
+                                    trim_blanks(capability.target),
+                                    trim_blanks(capability.outcome),
                                     CapabilityStatus::pending,
                                     {},
                                     today});
@@ -265,9 +265,9 @@ Outcome Tracker::add_capability(std::int64_t id, const NewCapability& capability
     return change(id, EventKind::criteria_changed, [&](Pov& pov, Change& change) {
         can_add_capability(pov, config_);
         Capability added{static_cast<int>(pov.capabilities.size()) + 1,
-                         capability.title,
-                         capability.target,
-                         capability.outcome,
+                         trim_blanks(capability.title),
+                         trim_blanks(capability.target),
+                         trim_blanks(capability.outcome),
                          CapabilityStatus::pending,
                          {},
                          clock_.today};
@@ -284,9 +284,9 @@ Outcome Tracker::change_capability(std::int64_t id, int n, const CapabilityChang
         can_change_criteria(pov);
         auto& capability = capability_at(pov, n);
         const auto old = capability;
-        capability.title = request.title.value_or(capability.title);
-        capability.target = request.target.value_or(capability.target);
-        capability.outcome = request.outcome.value_or(capability.outcome);
+        capability.title = trim_blanks(request.title.value_or(capability.title));
+        capability.target = trim_blanks(request.target.value_or(capability.target));
+        capability.outcome = trim_blanks(request.outcome.value_or(capability.outcome));
         capability.status = request.status.value_or(capability.status);
         capability.evidence = request.evidence.value_or(capability.evidence);
         const auto before = capability_summary(old);
@@ -355,8 +355,9 @@ QualifyOutcome Tracker::qualify(std::int64_t id, bool dry_run)
     return result;
 }
 
-Outcome Tracker::approve(std::int64_t id, const std::string& by)
+Outcome Tracker::approve(std::int64_t id, const std::string& typed_by)
 {
+    const auto by = trim_blanks(typed_by);
     return change(id, EventKind::approved, [&](Pov& pov, Change&) {
         can_approve(pov, by);
         pov.approved_by = by;
@@ -374,8 +375,9 @@ Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
     });
 }
 
-Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
+Outcome Tracker::extend(std::int64_t id, Date to, const std::string& typed_reason)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::extended, [&](Pov& pov, Change& change) {
         follow(can_extend(pov, config_, to, reason), change);
         pov.extensions.push_back({*pov.end, to, reason, clock_.today});
@@ -408,8 +410,11 @@ Outcome Tracker::retro(std::int64_t id, const Retro& retro)
     });
 }
 
-Outcome Tracker::close(std::int64_t id, const CloseRequest& request)
+Outcome Tracker::close(std::int64_t id, const CloseRequest& typed)
 {
+    auto request = typed;
+    request.reason = trim_blanks(request.reason);
+    request.competitor = trim_blanks(request.competitor);
     return change(id, EventKind::closed, [&](Pov& pov, Change& change) {
         const auto transition = can_close(pov, request, clock_.today);
         follow(transition, change);
@@ -423,8 +428,9 @@ Outcome Tracker::close(std::int64_t id, const CloseRequest& request)
     });
 }
 
-Outcome Tracker::cancel(std::int64_t id, const std::string& reason)
+Outcome Tracker::cancel(std::int64_t id, const std::string& typed_reason)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::cancelled, [&](Pov& pov, Change& change) {
         const auto transition = can_cancel(pov, reason, clock_.today);
         follow(transition, change);
@@ -435,8 +441,9 @@ Outcome Tracker::cancel(std::int64_t id, const std::string& reason)
     });
 }
 
-Outcome Tracker::reopen(std::int64_t id, const std::string& reason, bool force)
+Outcome Tracker::reopen(std::int64_t id, const std::string& typed_reason, bool force)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::reopened, [&](Pov& pov, Change& change) {
         const auto transition =
             can_reopen(pov, config_, store_.events(id), store_.in_progress_count(pov.sa), reason, force);

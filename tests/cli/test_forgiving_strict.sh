@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Issue 10: input that is forgiving where people are and strict where data is (contract
+# sections 2, 5, 6, 10 and 11), and the ordinary mistakes a user can fix.
+source "$(dirname "$0")/lib.sh"
+
+# ---- Money: commas group exactly three digits (section 2) ----------------------------------
+for bad in '150,00' '1,2M' '1000,000' ',150'; do
+  run create "Money" --account A --sa S --net-arr "$bad"
+  expect_fail 2 "--net-arr $bad is refused"
+  expect_err "'$bad'" "--net-arr $bad names the value"
+done
+expect_missing "$DB" "a refused create creates no database"
+run -q create "Money" --account A --sa S --net-arr '$1,200,000'
+expect_rc 0 "grouped money is accepted"
+run show 1 --json
+expect_jq .net_arr 1200000 "\$1,200,000 is 1200000"
+
+# ---- Single-line text is trimmed; blank counts as empty (section 2) ------------------------
+run -q create "  Trimmed  " --account " Acme " --sa "  Priya Raman "
+expect_rc 0 "padded names are accepted"
+id=$OUT
+run show "$id" --json
+expect_jq '[.name, .account, .sa] | join("|")' "Trimmed|Acme|Priya Raman" "names are stored trimmed"
+for option in NAME --account --sa; do
+  args=("Blank" --account A --sa S)
+  case $option in
+    NAME) args[0]="   " ;;
+    --account) args[2]="   " ;;
+    --sa) args[4]="  " ;;
+  esac
+  run create "${args[@]}"
+  expect_fail 3 "a blank $option exits 3"
+  expect_err "may not be empty" "a blank $option says it may not be empty"
+done
+
+# A command plan field of blanks is not filled: qualify names it.
+id=$(new_qualifiable_pov "Blank impact")
+pov signoff "$id" --champion
+pov signoff "$id" --economic-buyer
+run set "$id" --impact "   "
+expect_rc 0 "a blank --impact clears it"
+run qualify "$id" --json
+expect_rc 1 "qualify fails with a blank impact"
+expect_jq '.checks[] | select(.rule == "command_plan") | .ok' false "a blank impact is not filled"
+run show "$id" --json
+expect_jq .impact null "a blank impact is stored as empty"
+
+# ---- Clearing a required field exits 3, whatever the field ---------------------------------
+for option in --name --account --sa --type --segment; do
+  sum=$(db_sum)
+  run set "$id" "$option" ""
+  expect_fail 3 "clearing $option exits 3"
+  expect_same_db "$sum" "clearing $option writes nothing"
+  run set "$id" "$option" "  "
+  expect_fail 3 "a blank $option exits 3"
+done
+finish
