@@ -59,6 +59,7 @@ void add_export(CLI::App& app, Context& context)
         each_exported(store, [&writer](const Pov& pov, const std::vector<Event>& events) { writer.add(pov, events); });
         writer.finish();
         out.commit();
+        context.warn_if_missing_database();
     });
 }
 

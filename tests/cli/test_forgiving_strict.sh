@@ -54,4 +54,46 @@ for option in --name --account --sa --type --segment; do
   run set "$id" "$option" "  "
   expect_fail 3 "a blank $option exits 3"
 done
+
+# ---- Files (sections 6 and 11) -------------------------------------------------------------
+# A config named on purpose that is missing is a typo, not the defaults: exit 7.
+run --config "$WORK/mistyped.toml" list
+expect_fail 7 "a missing --config exits 7"
+expect_err "$WORK/mistyped.toml" "the missing config is named"
+POV_CONFIG=$WORK/mistyped.toml run list
+expect_fail 7 "a missing POV_CONFIG exits 7"
+run --config "$WORK/new/config.toml" config init
+expect_rc 0 "config init still writes a named config that is not there yet"
+
+# A database named on purpose that is missing: read commands warn and create nothing.
+missing=$WORK/typo/pov.db
+run_raw --db "$missing" list
+expect_rc 0 "list on a missing --db"
+expect_err "pov: warning: database $missing does not exist" "list warns that the named database is missing"
+run_raw --db "$missing" report
+expect_rc 0 "report on a missing --db"
+expect_err "does not exist" "report warns that the named database is missing"
+POV_DB=$missing run_raw report --json
+expect_err "does not exist" "report warns that POV_DB is missing"
+expect_missing "$WORK/typo" "reads create nothing"
+
+# --output: - is stdout; a symlink is written through; a folder or a device exits 6.
+cd "$WORK" || exit 1
+run report --output -
+expect_rc 0 "--output -"
+expect_out "POV report:" "--output - writes stdout"
+expect_missing ./- "--output - writes no file named -"
+touch "$WORK/real.md"
+ln -s "$WORK/real.md" "$WORK/link.md"
+run report --output "$WORK/link.md"
+expect_rc 0 "--output onto a symlink"
+CHECKS=$((CHECKS + 1))
+[[ -L $WORK/link.md ]] || fail "the symlink is kept"
+expect_eq "$(head -c 11 "$WORK/real.md")" "POV report:" "the symlink's target is written"
+run report --output "$WORK"
+expect_fail 6 "--output a folder exits 6"
+expect_err "use - for stdout" "a folder gets the hint"
+run report --output /dev/null
+expect_fail 6 "--output a device exits 6"
+expect_err "use - for stdout" "a device gets the hint"
 finish
