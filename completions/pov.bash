@@ -8,7 +8,7 @@
 # numbers and the configured solutions come from `pov __complete`, which reads the database
 # (--db, --config on the line count) and creates nothing.
 
-_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion"
+_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion help"
 
 # Options: those that take a value end in "=" here (the "=" is not offered).
 _pov_global_options="--db= --config= --today= --no-color -q --quiet -h --help"
@@ -38,6 +38,7 @@ _pov_command_options() {
         export) echo "--format= --output=" ;;
         import) echo "--dry-run --json" ;;
         "config init") echo "--force" ;;
+        "config show" | "db check") echo "--json" ;;
     esac
 }
 

@@ -147,6 +147,7 @@ complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export, all
 complete -c pov -n __pov_needs_command -a config -d 'The TOML config: init, show, path'
 complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with sample POVs'
 complete -c pov -n __pov_needs_command -a completion -d 'Print a shell completion script: bash, zsh, fish'
+complete -c pov -n __pov_needs_command -a help -d 'Help on pov or on one command'
 
 # Subcommands.
 complete -c pov -n '__pov_needs_sub cap' -a add -d 'Add a success criterion (at most 5)'
@@ -287,6 +288,10 @@ complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'T
 complete -c pov -n '__pov_is export' -l output -r -F -d 'Write to FILE instead of stdout'
 complete -c pov -n '__pov_is import' -l dry-run -d 'Report what the import would do; write nothing'
 complete -c pov -n '__pov_is import' -l json -d 'Print the result as JSON'
+
+# config show, db check
+complete -c pov -n '__pov_is config show' -l json -d 'Print the result as JSON'
+complete -c pov -n '__pov_is db check' -l json -d 'Print the result as JSON'
 
 # config init
 complete -c pov -n '__pov_is config init' -l force -d 'Overwrite an existing config'

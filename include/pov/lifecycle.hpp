@@ -99,6 +99,9 @@ std::vector<std::string> after_criteria_change(Pov& pov);
 // the future. Returns that day.
 Date can_sign_off(const Pov& pov, Signer signer, std::optional<Date> on, Date today);
 
+// Whether the POV still needs a manager's approval before it may start (section 5).
+bool needs_approval(const Pov& pov, const Config& config);
+
 // Section 5: a manager (`by`, required) approves an open POV.
 void can_approve(const Pov& pov, const std::string& by);
 

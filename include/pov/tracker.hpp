@@ -60,6 +60,7 @@ struct QualifyOutcome {
     Pov pov;
     Qualification qualification;
     bool status_changed = false;
+    bool needs_approval = false; // the next step is `pov approve`, not `pov start` (section 4)
 };
 
 class Tracker {

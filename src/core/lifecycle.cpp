@@ -185,6 +185,11 @@ Date can_sign_off(const Pov& pov, Signer signer, std::optional<Date> on, Date to
     return past_or_today(on, today);
 }
 
+bool needs_approval(const Pov& pov, const Config& config)
+{
+    return config.require_approval && is_blank(pov.approved_by);
+}
+
 void can_approve(const Pov& pov, const std::string& by)
 {
     require_open(pov, "approval");
@@ -198,7 +203,7 @@ Transition can_start(const Pov& pov, const Config& config, Date today, int sa_lo
             fmt::format("POV {} is not qualified; only a qualified POV can start: pov qualify {}", pov.id, pov.id));
     }
     require_status(pov, Status::qualified, "only a qualified POV can start");
-    if (config.require_approval && pov.approved_by.empty()) {
+    if (needs_approval(pov, config)) {
         conflict(fmt::format("POV {} needs a manager's approval before it starts: pov approve {} --by NAME", pov.id,
                              pov.id));
     }

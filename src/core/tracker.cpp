@@ -352,6 +352,7 @@ QualifyOutcome Tracker::qualify(std::int64_t id, bool dry_run)
         },
         dry_run ? Store::Lock::read : Store::Lock::write);
     result.pov = std::move(outcome.pov);
+    result.needs_approval = needs_approval(result.pov, config_);
     return result;
 }
 

@@ -96,4 +96,61 @@ expect_err "use - for stdout" "a folder gets the hint"
 run report --output /dev/null
 expect_fail 6 "--output a device exits 6"
 expect_err "use - for stdout" "a device gets the hint"
+
+# ---- Errors that help (section 6) ----------------------------------------------------------
+run lst
+expect_fail 2 "an unknown command exits 2"
+expect_eq "$(head -1 <<<"$ERR")" "pov: error: unknown command 'lst'; did you mean 'list'?" "an unknown command names the nearest"
+run list --stauts new
+expect_fail 2 "an unknown option exits 2"
+expect_eq "$(head -1 <<<"$ERR")" "pov: error: unknown option '--stauts'; did you mean '--status'?" "an unknown option names the nearest"
+run cap ad 1 T
+expect_fail 2 "an unknown subcommand exits 2"
+expect_err "unknown command 'cap ad'; did you mean 'cap add'?" "an unknown subcommand names the nearest"
+run show 1 2 3
+expect_fail 2 "extra arguments exit 2"
+expect_err "2 3" "extra arguments are reported in the order typed"
+run frobnicate
+expect_fail 2 "an unknown command with nothing near"
+expect_eq "$(head -1 <<<"$ERR")" "pov: error: unknown command 'frobnicate'" "no suggestion when nothing is near"
+
+# pov help [COMMAND…] is --help.
+run help
+expect_rc 0 "pov help"
+expect_eq "$OUT" "$("$POV_BIN" --help)" "pov help is pov --help"
+run help cap add
+expect_rc 0 "pov help cap add"
+expect_eq "$OUT" "$("$POV_BIN" cap add --help)" "pov help cap add is pov cap add --help"
+run help lst
+expect_fail 2 "pov help of an unknown command"
+expect_err "did you mean 'list'?" "pov help suggests the nearest command"
+
+# A group given alone lists its subcommands.
+for group in "cap:add set rm list" "db:check backup path" "config:init show path" "plan:template show"; do
+  name=${group%%:*}
+  run "$name"
+  expect_fail 2 "pov $name alone is a usage error"
+  for sub in ${group#*:}; do
+    expect_err "pov $name $sub" "pov $name lists $sub"
+  done
+done
+
+# config show and db check take --json.
+run config show --json
+expect_rc 0 "config show --json"
+expect_jq .config.rules.max_capabilities 5 "config show --json holds the rules"
+run db check --json
+expect_rc 0 "db check --json"
+expect_jq .ok true "db check --json says ok"
+
+# qualify names the step that will work: approval first when the config requires it.
+printf '[rules]\nrequire_approval = true\n' >"$WORK/approval.toml"
+id=$(new_qualifiable_pov "Needs approval")
+pov signoff "$id" --champion
+pov signoff "$id" --economic-buyer
+run --config "$WORK/approval.toml" qualify "$id"
+expect_rc 0 "qualify with approval required"
+expect_out "pov approve $id --by NAME" "qualify says approve first"
+CHECKS=$((CHECKS + 1))
+[[ $OUT != *"pov start $id"* ]] || fail "qualify does not say start when approval is required"
 finish
