@@ -55,6 +55,10 @@ struct Transition {
 // mail are back-filled). Returns the day meant: `on`, else today.
 Date past_or_today(std::optional<Date> on, Date today, std::string_view what = "--on");
 
+// `set --started-on` corrects a recorded start (section 2): only of a POV that started, not in the
+// future, not after it closed. Returns the corrected date.
+Date can_correct_start(const Pov& pov, Date on, Date today);
+
 // Section 5: sign-offs, approval and changes to the success criteria are for an open POV
 // (new, qualified, in progress). `action` names the refused change in the message.
 void require_open(const Pov& pov, std::string_view action);

@@ -47,6 +47,7 @@ struct Retro {
     std::string problems;
     std::string change;
     bool on_track = true;
+    std::optional<Date> on; // the day it is about; today when not given
 };
 
 // What a change produced: the POV as stored now, and warnings for the user.
@@ -87,12 +88,16 @@ public:
     Outcome approve(std::int64_t id, const std::string& by);
     Outcome start(std::int64_t id, std::optional<Date> on, bool force);
     Outcome extend(std::int64_t id, Date to, const std::string& reason);
-    Outcome log(std::int64_t id, const std::string& text);
+    // `on`: the day the note is about (back-filled, never in the future); today when not given.
+    Outcome log(std::int64_t id, const std::string& text, std::optional<Date> on = std::nullopt);
     Outcome retro(std::int64_t id, const Retro& retro);
     Outcome close(std::int64_t id, const CloseRequest& request);
     Outcome cancel(std::int64_t id, const std::string& reason);
     // Back to the state it left; to in_progress only within the SA's limit, unless forced.
     Outcome reopen(std::int64_t id, const std::string& reason, bool force = false);
+
+    // Removes a POV entered by mistake with all its parts; returns it as it was (section 6).
+    Pov remove(std::int64_t id);
 
     // Reads; a missing POV throws pov::Error (not found).
     Pov get(std::int64_t id);

@@ -55,6 +55,21 @@ Date past_or_today(std::optional<Date> on, Date today, std::string_view what)
     return date;
 }
 
+Date can_correct_start(const Pov& pov, Date on, Date today)
+{
+    if (!pov.started_on) {
+        conflict(fmt::format("POV {} has not started; --started-on corrects a recorded start (pov start {} --on "
+                             "DATE starts it)",
+                             pov.id, pov.id));
+    }
+    past_or_today(on, today, "--started-on");
+    if (pov.closed_on && on > *pov.closed_on) {
+        throw Error(Exit::invalid, fmt::format("--started-on {} is after the POV closed on {}", format_date(on),
+                                               format_date(*pov.closed_on)));
+    }
+    return on;
+}
+
 void require_open(const Pov& pov, std::string_view action)
 {
     if (!is_open(pov.status)) {
@@ -216,6 +231,13 @@ Transition can_start(const Pov& pov, const Config& config, Date today, int sa_lo
         conflict(fmt::format("POV {} has no planned start and end; set them and qualify it again", pov.id));
     }
     Transition transition{Status::in_progress, past_or_today(on, today), {}, std::nullopt};
+    // Section 5: starting before the planned start warns.
+    if (*transition.on < *pov.start) {
+        transition.warnings.push_back(fmt::format("POV {} starts on {}, before its planned start {}; move the plan "
+                                                  "with pov set {} --start DATE --end DATE if it changed",
+                                                  pov.id, format_date(*transition.on), format_date(*pov.start),
+                                                  pov.id));
+    }
     transition.forced =
         check_concurrency_limit(pov, config, sa_load, force ? Force::given : Force::not_given, "started");
     return transition;

@@ -190,6 +190,12 @@ Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields,
     return change(id, EventKind::updated, [&](Pov& pov, Change& change) {
         const Pov before_set = pov;
         for (const auto& input : fields) {
+            // A recorded start is corrected, not set (section 2): days in POV follow it.
+            if (input.field == "started_on") {
+                pov.started_on =
+                    can_correct_start(pov, parse_date(input.value, clock_.today, "--started-on"), clock_.today);
+                continue;
+            }
             const auto& field = writable_field(input.field);
             const auto value = parse_field_input(field, input.value, clock_.today);
             if (value != field.get(pov)) {
@@ -387,11 +393,11 @@ Outcome Tracker::extend(std::int64_t id, Date to, const std::string& typed_reaso
     });
 }
 
-Outcome Tracker::log(std::int64_t id, const std::string& text)
+Outcome Tracker::log(std::int64_t id, const std::string& text, std::optional<Date> on)
 {
     return change(id, EventKind::logged, [&](Pov& pov, Change& change) {
         require_text(text, "the note", TextKind::multiline);
-        pov.journal.push_back({clock_.today, JournalKind::note, text});
+        pov.journal.push_back({past_or_today(on, clock_.today), JournalKind::note, text});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
     });
 }
@@ -406,7 +412,7 @@ Outcome Tracker::retro(std::int64_t id, const Retro& retro)
         auto text = fmt::format("What went well: {}\nProblems to overcome: {}\nWhat to change: {}\nOn track: {}",
                                 retro.went_well, retro.problems, retro.change, retro.on_track ? "yes" : "no");
         check_text("the retro", text, TextKind::multiline);
-        pov.journal.push_back({clock_.today, JournalKind::retro, std::move(text)});
+        pov.journal.push_back({past_or_today(retro.on, clock_.today), JournalKind::retro, std::move(text)});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
     });
 }
@@ -457,6 +463,16 @@ Outcome Tracker::reopen(std::int64_t id, const std::string& typed_reason, bool f
         pov.reason = reason;
         change.event.detail = reason;
     });
+}
+
+Pov Tracker::remove(std::int64_t id)
+{
+    Pov pov;
+    store_.transaction(Store::Lock::write, [&] {
+        pov = load(id);
+        store_.remove(id);
+    });
+    return pov;
 }
 
 Pov Tracker::get(std::int64_t id)

@@ -153,4 +153,38 @@ expect_rc 0 "qualify with approval required"
 expect_out "pov approve $id --by NAME" "qualify says approve first"
 CHECKS=$((CHECKS + 1))
 [[ $OUT != *"pov start $id"* ]] || fail "qualify does not say start when approval is required"
+
+# ---- Corrections (sections 2, 5, 6) --------------------------------------------------------
+id=$(qualified_pov "Corrections")
+run start "$id" --on 2026-02-27
+expect_rc 0 "an early start"
+expect_err "before its planned start 2026-03-02" "an early start warns"
+run log "$id" "Missed Friday check-in" --on 2026-02-28
+expect_rc 0 "log --on"
+run show "$id" --json
+expect_jq '.journal[0].on' 2026-02-28 "log --on dates the note"
+run log "$id" "Tomorrow" --on tomorrow
+expect_fail 3 "log --on in the future"
+run retro "$id" --went-well a --problems b --change c --on-track yes --on yesterday
+expect_rc 0 "retro --on"
+run set "$id" --started-on 2026-02-25
+expect_rc 0 "set --started-on"
+run show "$id" --json
+expect_jq .started_on 2026-02-25 "the start is corrected"
+run set "$id" --started-on tomorrow
+expect_fail 3 "--started-on in the future"
+other=$(new_qualifiable_pov "Not started")
+run set "$other" --started-on 2026-02-25
+expect_fail 5 "--started-on a POV that has not started"
+
+run delete "$id"
+expect_fail 2 "delete without --yes"
+expect_err "give --yes" "delete without --yes says what would go"
+run delete "$id" --yes
+expect_rc 0 "delete --yes"
+run show "$id"
+expect_fail 4 "a deleted POV is gone"
+run -q create "After delete" --account A --sa S
+CHECKS=$((CHECKS + 1))
+[[ $OUT -gt $id ]] || fail "a deleted id is never reused"
 finish
