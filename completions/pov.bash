@@ -8,7 +8,7 @@
 # numbers and the configured solutions come from `pov __complete`, which reads the database
 # (--db, --config on the line count) and creates nothing.
 
-_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion"
+_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion help delete"
 
 # Options: those that take a value end in "=" here (the "=" is not offered).
 _pov_global_options="--db= --config= --today= --no-color -q --quiet -h --help"
@@ -18,9 +18,10 @@ _pov_field_options="--account= --opportunity= --stage= --segment= --deal= --net-
 _pov_command_options() {
     case $1 in
         create) echo "$_pov_field_options --capability= --from= --json" ;;
-        set) echo "--name= $_pov_field_options --from= --json" ;;
+        set) echo "--name= $_pov_field_options --started-on= --from= --json" ;;
         show | history | edit | "cap rm" | "cap list") echo "--json" ;;
-        log) echo "--shared --json" ;;
+        log) echo "--shared --on= --json" ;;
+        delete) echo "--yes" ;;
         list) echo "--status= --sa= --account= --type= --overdue --ending-within= --all --sort= --limit= --json" ;;
         "cap add") echo "--target= --outcome= --json" ;;
         "cap set") echo "--status= --evidence= --title= --target= --outcome= --json" ;;
@@ -29,7 +30,7 @@ _pov_command_options() {
         approve) echo "--by= --json" ;;
         start) echo "--on= --force --json" ;;
         extend) echo "--to= --reason= --json" ;;
-        retro) echo "--went-well= --problems= --change= --on-track= --json" ;;
+        retro) echo "--went-well= --problems= --change= --on-track= --on= --json" ;;
         close) echo "--result= --reason= --competitor= --loss-type= --on= --json" ;;
         cancel) echo "--reason= --json" ;;
         reopen) echo "--reason= --force --json" ;;
@@ -39,6 +40,7 @@ _pov_command_options() {
         export) echo "--format= --output=" ;;
         import) echo "--dry-run --json" ;;
         "config init") echo "--force" ;;
+        "config show" | "db check") echo "--json" ;;
     esac
 }
 
@@ -57,7 +59,7 @@ _pov_subcommands() {
 # set, edit and reopen), a file, or nothing to offer.
 _pov_first_argument() {
     case $1 in
-        show | history | results | reopen | set | edit | "cap list" | "plan show") echo all-ids ;;
+        show | history | results | reopen | set | edit | delete | "cap list" | "plan show") echo all-ids ;;
         signoff | qualify | approve | start | extend | log | retro | close | cancel | "cap add" | "cap set" | "cap rm") echo open-ids ;;
         import | "db backup") echo file ;;
     esac
@@ -128,7 +130,7 @@ _pov_values() {
             ;;
         --period) _pov_compgen_words "week month quarter all" "$cur" ;;
         --sort) _pov_compgen_words "id name account sa type status start end net_arr" "$cur" ;;
-        --start | --end | --exec-review-on | --on | --to | --since | --until) _pov_compgen_words "today yesterday tomorrow" "$cur" ;;
+        --start | --end | --exec-review-on | --on | --started-on | --to | --since | --until) _pov_compgen_words "today yesterday tomorrow" "$cur" ;;
         *) COMPREPLY=() ;; # free text, a number or an ISO date (--today): nothing to offer
     esac
 }

@@ -67,7 +67,7 @@ end
 function __pov_wants_id
     set -l words (__pov_words)
     switch "$words"
-        case show history results reopen set edit 'cap list' 'plan show'
+        case show history results reopen set edit delete 'cap list' 'plan show'
             test "$argv[1]" = all
         case signoff qualify approve start extend log retro close cancel 'cap add' 'cap set' 'cap rm'
             test "$argv[1]" = open
@@ -148,6 +148,8 @@ complete -c pov -n __pov_needs_command -a import -d 'POVs in from an export, all
 complete -c pov -n __pov_needs_command -a config -d 'The TOML config: init, show, path'
 complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with sample POVs'
 complete -c pov -n __pov_needs_command -a completion -d 'Print a shell completion script: bash, zsh, fish'
+complete -c pov -n __pov_needs_command -a help -d 'Help on pov or on one command'
+complete -c pov -n __pov_needs_command -a delete -d 'Remove a POV entered by mistake'
 
 # Subcommands.
 complete -c pov -n '__pov_needs_sub cap' -a add -d 'Add a success criterion (at most 5)'
@@ -226,6 +228,10 @@ for c in create set
 end
 complete -c pov -n '__pov_is create' -l capability -x -d "A success criterion's title (repeatable)"
 complete -c pov -n '__pov_is set' -l name -x -d "The POV's name"
+complete -c pov -n '__pov_is set' -l started-on -x -a 'today yesterday' -d 'Correct the recorded start'
+complete -c pov -n '__pov_is log' -l on -x -a 'today yesterday' -d 'The day the note is about'
+complete -c pov -n '__pov_is retro' -l on -x -a 'today yesterday' -d 'The day of the retro'
+complete -c pov -n '__pov_is delete' -l yes -d 'Really remove it'
 
 # plan template
 complete -c pov -n '__pov_is plan template' -l type -x -a 'guided onsite paid lite' -d 'The POV type'
@@ -293,6 +299,10 @@ complete -c pov -n '__pov_is export' -l format -x -a 'json csv salesforce' -d 'T
 complete -c pov -n '__pov_is export' -l output -r -F -d 'Write to FILE instead of stdout'
 complete -c pov -n '__pov_is import' -l dry-run -d 'Report what the import would do; write nothing'
 complete -c pov -n '__pov_is import' -l json -d 'Print the result as JSON'
+
+# config show, db check
+complete -c pov -n '__pov_is config show' -l json -d 'Print the result as JSON'
+complete -c pov -n '__pov_is db check' -l json -d 'Print the result as JSON'
 
 # config init
 complete -c pov -n '__pov_is config init' -l force -d 'Overwrite an existing config'

@@ -76,5 +76,7 @@ std::string default_config_toml();
 
 // A config as TOML, every key shown (`pov config show`).
 std::string config_to_toml(const Config& config);
+// The config in effect as a JSON object text, keyed as its TOML (`config show --json`).
+std::string config_to_json(const Config& config);
 
 } // namespace pov

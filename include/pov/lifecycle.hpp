@@ -55,6 +55,10 @@ struct Transition {
 // mail are back-filled). Returns the day meant: `on`, else today.
 Date past_or_today(std::optional<Date> on, Date today, std::string_view what = "--on");
 
+// `set --started-on` corrects a recorded start (section 2): only of a POV that started, not in the
+// future, not after it closed. Returns the corrected date.
+Date can_correct_start(const Pov& pov, Date on, Date today);
+
 // Section 5: sign-offs, approval and changes to the success criteria are for an open POV
 // (new, qualified, in progress). `action` names the refused change in the message.
 void require_open(const Pov& pov, std::string_view action);
@@ -98,6 +102,9 @@ std::vector<std::string> after_criteria_change(Pov& pov);
 // Section 4: the named signer signs off the current criteria of an open POV, on a day not in
 // the future. Returns that day.
 Date can_sign_off(const Pov& pov, Signer signer, std::optional<Date> on, Date today);
+
+// Whether the POV still needs a manager's approval before it may start (section 5).
+bool needs_approval(const Pov& pov, const Config& config);
 
 // Section 5: a manager (`by`, required) approves an open POV.
 void can_approve(const Pov& pov, const std::string& by);

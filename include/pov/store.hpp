@@ -120,6 +120,8 @@ public:
     // Replaces a POV's whole journal (an import that brings a changed record).
     virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;
     virtual void add_event(std::int64_t id, const Event& event) = 0;
+    // Removes a POV with all its parts and events (`pov delete`); its id is never reused.
+    virtual void remove(std::int64_t id) = 0;
     virtual std::vector<Event> events(std::int64_t id) = 0;
     // Every POV's events whose timestamp falls on or after `day`, by POV id, oldest first: what a
     // report as of the day before must undo.

@@ -20,6 +20,12 @@ std::optional<std::size_t> utf8_length(std::string_view text);
 // not UTF-8, too long, or a control character (multi-line text may hold newlines and tabs).
 void check_text(std::string_view field, std::string_view text, TextKind kind);
 
+// Single-line text as stored (section 2): without leading and trailing blanks (spaces, tabs,
+// line breaks).
+std::string trim_blanks(std::string_view text);
+// Text that is empty after trimming counts as empty wherever a rule asks for a value (section 2).
+bool is_blank(std::string_view text);
+
 // Control characters and escape sequences shown as `\n`, `\x1b`, … for a terminal;
 // `keep_newlines` leaves line breaks of multi-line text as they are.
 std::string escape_control(std::string_view text, bool keep_newlines = false);

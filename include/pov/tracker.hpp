@@ -47,6 +47,7 @@ struct Retro {
     std::string problems;
     std::string change;
     bool on_track = true;
+    std::optional<Date> on; // the day it is about; today when not given
 };
 
 // What a change produced: the POV as stored now, and warnings for the user.
@@ -60,6 +61,7 @@ struct QualifyOutcome {
     Pov pov;
     Qualification qualification;
     bool status_changed = false;
+    bool needs_approval = false; // the next step is `pov approve`, not `pov start` (section 4)
 };
 
 class Tracker {
@@ -86,13 +88,17 @@ public:
     Outcome approve(std::int64_t id, const std::string& by);
     Outcome start(std::int64_t id, std::optional<Date> on, bool force);
     Outcome extend(std::int64_t id, Date to, const std::string& reason);
-    // A note; a `shared` one the customer may read (the results document, section 7).
-    Outcome log(std::int64_t id, const std::string& text, bool shared = false);
+    // A note about `on` (back-filled, never in the future; today when not given); a `shared` one
+    // the customer may read (the results document, section 7).
+    Outcome log(std::int64_t id, const std::string& text, std::optional<Date> on = std::nullopt, bool shared = false);
     Outcome retro(std::int64_t id, const Retro& retro);
     Outcome close(std::int64_t id, const CloseRequest& request);
     Outcome cancel(std::int64_t id, const std::string& reason);
     // Back to the state it left; to in_progress only within the SA's limit, unless forced.
     Outcome reopen(std::int64_t id, const std::string& reason, bool force = false);
+
+    // Removes a POV entered by mistake with all its parts; returns it as it was (section 6).
+    Pov remove(std::int64_t id);
 
     // Reads; a missing POV throws pov::Error (not found).
     Pov get(std::int64_t id);

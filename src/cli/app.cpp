@@ -1,12 +1,14 @@
 #include "cli/app.hpp"
 
 #include "cli/command_groups.hpp"
+#include "cli/usage.hpp"
 #include "pov/error.hpp"
 #include "pov/version.hpp"
 
 #include "pov/text.hpp"
 #include "render/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -69,7 +71,12 @@ int run(Context& context, int argc, char** argv)
     add_config_commands(app, context);
     add_demo_command(app, context);
     add_completion_commands(app, context);
+    add_help_command(app);
 
+    const std::vector<std::string> typed(argv + std::min(argc, 1), argv + argc);
+    if (answer_help(app, typed)) {
+        return 0;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -81,11 +88,17 @@ int run(Context& context, int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         fmt::print("{}\n", e.what());
         return 0;
+    } catch (const CLI::ExtrasError&) {
+        throw unexpected_arguments(app, typed);
     } catch (const CLI::ParseError& e) {
         throw Error(Exit::usage, lower_first(e.what()), {"Run 'pov --help' or 'pov COMMAND --help' for usage."});
     }
     if (app.get_subcommands().empty()) {
         throw Error(Exit::usage, "a command is required", {"Run 'pov --help' for the list of commands."});
+    }
+    // A group given alone (`pov cap`) lists its commands.
+    if (auto error = bare_group(deepest_command(app))) {
+        throw *error;
     }
     // Output that could not be written (a full disk under cron) is a failure, not a success.
     if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {

@@ -42,9 +42,16 @@ AtomicFile::AtomicFile(fs::path target) : target_(through_links(target))
     if (folder.empty()) {
         folder = ".";
     }
+    // Only a regular file is replaced: a folder or a device (/dev/stdout) is refused (section 6).
     std::error_code error;
-    if (fs::is_directory(target_, error)) {
-        fail("it is a folder");
+    const auto status = fs::status(target, error);
+    if (fs::is_directory(status)) {
+        target_ = target;
+        fail("it is a folder; name a file (or use - for stdout)");
+    }
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        target_ = target;
+        fail("it is a device, not a file; use - for stdout");
     }
     temporary_ = (folder / ("." + target_.filename().string() + ".XXXXXX")).string();
     fd_ = ::mkstemp(temporary_.data()); // mode 0600

@@ -126,7 +126,6 @@ void add_signoff(CLI::App& app, Context& context)
 void add_capability_commands(CLI::App& app, Context& context)
 {
     auto* cap = app.add_subcommand("cap", "Success criteria (required capabilities): add, set, rm, list");
-    cap->require_subcommand(1);
     add_cap_add(*cap, context);
     add_cap_set(*cap, context);
     add_cap_rm(*cap, context);

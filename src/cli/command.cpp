@@ -160,6 +160,7 @@ void Command::read(bool& json_flag, std::function<void(Tracker&)> work)
     run([context = context_, work = std::move(work)] {
         auto tracker = context->tracker(OpenMode::existing);
         work(tracker);
+        context->warn_if_missing_database();
     });
 }
 

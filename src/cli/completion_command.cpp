@@ -94,7 +94,6 @@ void add_completion_helper(CLI::App& app, Context& context)
 void add_completion_commands(CLI::App& app, Context& context)
 {
     auto* completion = app.add_subcommand("completion", "Print a shell completion script: bash, zsh, fish");
-    completion->require_subcommand(1);
     const auto script = [&](std::string_view shell, std::string_view text, std::string_view help) {
         Command(*completion, context, shell, help).run([text] { fmt::print("{}", text); });
     };

@@ -2,6 +2,7 @@
 #include "cli/atomic_file.hpp"
 #include "cli/command.hpp"
 #include "cli/command_groups.hpp"
+#include "cli/output.hpp"
 #include "pov/error.hpp"
 
 #include <fmt/format.h>
@@ -35,7 +36,6 @@ void write_config(const std::filesystem::path& path, const std::string& text, bo
 void add_config_commands(CLI::App& app, Context& context)
 {
     auto* config = app.add_subcommand("config", "The TOML config: init, show, path");
-    config->require_subcommand(1);
 
     Command init(*config, context, "init", "Write the default config, every key with a comment");
     auto& force = init.hold<bool>();
@@ -46,7 +46,15 @@ void add_config_commands(CLI::App& app, Context& context)
         context.say(fmt::format("Wrote {}", path.string()));
     });
 
-    Command(*config, context, "show", "Print the config in effect (defaults filled in)").run([&context] {
+    Command show(*config, context, "show", "Print the config in effect (defaults filled in)");
+    auto& json = show.hold<bool>();
+    show.json(json);
+    show.run([&json, &context] {
+        if (json) {
+            print_json(Json{{"path", context.config_path().string()},
+                            {"config", Json::parse(config_to_json(context.config()))}});
+            return;
+        }
         fmt::print("# {}\n{}", context.config_path().string(), config_to_toml(context.config()));
     });
 

@@ -74,9 +74,22 @@ const Config& Context::config()
         // Without HOME or XDG_CONFIG_HOME there is no default config file: the defaults apply.
         const bool named = !options.config.empty() || !environment("POV_CONFIG").empty();
         const bool findable = !environment("XDG_CONFIG_HOME").empty() || !environment("HOME").empty();
+        // A config named on purpose that is not there is a mistyped path, not the defaults (section 10).
+        std::error_code error;
+        if (named && !std::filesystem::exists(config_path(), error) && !error) {
+            throw Error(Exit::config,
+                        fmt::format("config {} does not exist; write it with pov config init, or name another "
+                                    "with --config or POV_CONFIG",
+                                    config_path().string()));
+        }
         config_ = named || findable ? load_config_file(config_path()) : Config{};
     }
     return *config_;
+}
+
+bool Context::database_named() const
+{
+    return !options.db.empty() || !environment("POV_DB").empty();
 }
 
 std::string Context::database_location()
@@ -160,6 +173,14 @@ Store& Context::store(OpenMode mode)
         store_ = open_store(store_options(mode));
     }
     return *store_;
+}
+
+void Context::warn_if_missing_database() const
+{
+    // A read of a missing database reads as empty; named on purpose, it is likely a typo (section 6).
+    if (store_ && !store_->exists() && database_named()) {
+        warn(fmt::format("database {} does not exist; read as empty (pov init creates it)", store_->location()));
+    }
 }
 
 Tracker Context::tracker(OpenMode mode)

@@ -32,6 +32,8 @@ public:
     std::filesystem::path config_path() const;
     // Where the database is: a file path today (section 11).
     std::string database_location();
+    // Whether the database was named on purpose (--db, POV_DB), not found by default.
+    bool database_named() const;
     Date today();
     Clock clock();
 
@@ -46,6 +48,9 @@ public:
     // Opens this database once, through open_store; read commands use OpenMode::existing.
     Store& store(OpenMode mode);
     Tracker tracker(OpenMode mode);
+    // After a read that succeeded on a missing database named with --db or POV_DB: a warning,
+    // so a mistyped path in a cron line is noticed.
+    void warn_if_missing_database() const;
 
     // Colour only on a terminal, never with NO_COLOR or --no-color (section 10).
     bool stdout_color() const;

@@ -61,6 +61,7 @@ void add_export(CLI::App& app, Context& context)
         });
         writer.finish();
         out.commit();
+        context.warn_if_missing_database();
     });
 }
 

@@ -1,6 +1,7 @@
 // init and db check|backup|path: the database file itself.
 #include "cli/command.hpp"
 #include "cli/command_groups.hpp"
+#include "cli/output.hpp"
 
 #include <fmt/format.h>
 
@@ -14,11 +15,21 @@ void add_database_commands(CLI::App& app, Context& context)
     });
 
     auto* db = app.add_subcommand("db", "The database file: check, backup, path");
-    db->require_subcommand(1);
 
-    Command(*db, context, "check", "Check the database's integrity (exit 1 when damaged)").run([&context] {
+    Command check(*db, context, "check", "Check the database's integrity (exit 1 when damaged)");
+    auto& json = check.hold<bool>();
+    check.json(json);
+    check.run([&json, &context] {
         const auto location = context.database_location();
         const auto problems = check_store(context.store_options(OpenMode::existing));
+        if (json) {
+            // {"path", "exists", "ok", "problems"}; damage still exits 1.
+            const auto found = problems.value_or(std::vector<std::string>{});
+            print_json(
+                Json{{"path", location}, {"exists", problems.has_value()}, {"ok", found.empty()}, {"problems", found}});
+            context.exit_code = found.empty() ? 0 : static_cast<int>(Exit::check_failed);
+            return;
+        }
         if (!problems) {
             context.say(fmt::format("No database at {} yet; nothing to check", location));
         } else if (problems->empty()) {

@@ -132,7 +132,6 @@ void add_edit(CLI::App& app, Context& context)
 void add_plan_commands(CLI::App& app, Context& context)
 {
     auto* plan = app.add_subcommand("plan", "A POV as a TOML plan: template, show");
-    plan->require_subcommand(1);
     add_plan_template(*plan, context);
     add_plan_show(*plan, context);
     add_edit(app, context);

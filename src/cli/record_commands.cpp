@@ -8,6 +8,7 @@
 #include "pov/document.hpp"
 #include "pov/fields.hpp"
 #include "pov/risks.hpp"
+#include "pov/text.hpp"
 
 #include <cctype>
 #include <map>
@@ -133,16 +134,24 @@ void add_set(CLI::App& app, Context& context)
     struct Args {
         std::int64_t id = 0;
         FieldOptions fields;
+        std::string started_on;
         std::optional<std::string> from;
     };
     Command command(app, context, "set", "Change a POV's fields; an empty value clears an optional field");
     auto& args = command.hold<Args>();
     command.id(args.id);
     args.fields.add_to(command.app(), true);
+    auto* started_on = command.app()
+                           .add_option("--started-on", args.started_on,
+                                       "Correct the recorded start (not in the future, not after it closed)")
+                           ->type_name("DATE");
     from_option(command, args.from);
     command.change(
-        [&args, &context](Tracker& tracker) {
-            const auto line = args.fields.given();
+        [&args, &context, started_on](Tracker& tracker) {
+            auto line = args.fields.given();
+            if (started_on->count() > 0) {
+                line.push_back({"started_on", args.started_on});
+            }
             if (line.empty() && !args.from) {
                 throw Error(Exit::usage, "set needs at least one field to change, such as --stage 3, or --from "
                                          "PLAN.toml; see pov set --help");
@@ -224,6 +233,40 @@ void add_list(CLI::App& app, Context& context)
     });
 }
 
+// What `delete` removes, in words: `POV 3 "Acme" with 2 capabilities, 1 journal entry and 5 events`.
+std::string deleted_parts(const Pov& pov, std::size_t events)
+{
+    const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    return fmt::format("POV {} ({}) with {}, {}, {} and {}", pov.id, pov.name,
+                       count(pov.capabilities.size(), "capability", "capabilities"),
+                       count(pov.extensions.size(), "extension", "extensions"),
+                       count(pov.journal.size(), "journal entry", "journal entries"), count(events, "event", "events"));
+}
+
+void add_delete(CLI::App& app, Context& context)
+{
+    struct Args {
+        std::int64_t id = 0;
+        bool yes = false;
+    };
+    Command command(app, context, "delete", "Remove a POV entered by mistake, with all its parts (needs --yes)");
+    auto& args = command.hold<Args>();
+    command.id(args.id).flag("--yes", args.yes, "Really remove it; without it, say what would go");
+    command.run([&args, &context] {
+        auto tracker = context.tracker(OpenMode::existing);
+        if (!args.yes) {
+            const auto pov = tracker.get(args.id);
+            throw Error(Exit::usage, fmt::format("delete removes {}; give --yes to remove it",
+                                                 escape_control(deleted_parts(pov, tracker.history(args.id).size()))));
+        }
+        const auto events = tracker.history(args.id).size();
+        const auto pov = tracker.remove(args.id);
+        context.say(escape_control(fmt::format("Deleted {}", deleted_parts(pov, events))));
+    });
+}
+
 void add_history(CLI::App& app, Context& context)
 {
     struct Args {
@@ -251,6 +294,7 @@ void add_record_commands(CLI::App& app, Context& context)
     add_show(app, context);
     add_list(app, context);
     add_history(app, context);
+    add_delete(app, context);
 }
 
 } // namespace pov::cli

@@ -42,6 +42,7 @@ void add_report_command(CLI::App& app, Context& context)
         const auto format = args.json ? render::ReportFormat::json : args.format;
         const render::Style style(args.output.empty() && context.stdout_color());
         write_output(args.output, render::render_report(figures, format, style));
+        context.warn_if_missing_database();
     });
 }
 

@@ -399,4 +399,13 @@ std::string config_to_toml(const Config& config)
     return render(config, false);
 }
 
+std::string config_to_json(const Config& config)
+{
+    // The same keys as the TOML, so `config show` and `config show --json` cannot disagree.
+    const auto table = toml::parse(render(config, false));
+    std::ostringstream out;
+    out << toml::json_formatter{table};
+    return out.str();
+}
+
 } // namespace pov

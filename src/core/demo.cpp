@@ -162,7 +162,7 @@ public:
         }
         on(story.started).start(id, std::nullopt, true);
         for (const auto& note : story.notes) {
-            on(note.day).log(id, note.text, note.shared);
+            on(note.day).log(id, note.text, std::nullopt, note.shared);
         }
         for (const auto& retro : story.retros) {
             on(retro.day).retro(id, {retro.on_track ? "Pilot teams deploy daily" : "The dashboards impressed the team",

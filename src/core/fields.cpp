@@ -1,6 +1,7 @@
 #include "pov/fields.hpp"
 
 #include "pov/error.hpp"
+#include "pov/text.hpp"
 #include "pov/values.hpp"
 
 #include <algorithm>
@@ -295,14 +296,15 @@ Json parse_field_input(const Field& field, std::string_view input, Date today)
 
 Json parse_field_input(const Field& field, std::string_view input, Date today, std::string_view what)
 {
-    if (input.empty()) {
+    // Blank counts as empty (section 2); clearing a field that needs a value is invalid data.
+    if (is_blank(input)) {
         if (!field.optional) {
-            throw Error(Exit::usage, fmt::format("{} needs a value; it cannot be cleared", what));
+            throw Error(Exit::invalid, fmt::format("{} needs a value; it cannot be cleared", what));
         }
         return nullptr;
     }
     switch (field.kind) {
-    case FieldKind::line:
+    case FieldKind::line: return trim_blanks(input);
     case FieldKind::multiline: return std::string(input);
     case FieldKind::integer: return parse_integer(input, what);
     case FieldKind::money: return parse_money(input, what);

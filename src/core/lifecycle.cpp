@@ -55,6 +55,21 @@ Date past_or_today(std::optional<Date> on, Date today, std::string_view what)
     return date;
 }
 
+Date can_correct_start(const Pov& pov, Date on, Date today)
+{
+    if (!pov.started_on) {
+        conflict(fmt::format("POV {} has not started; --started-on corrects a recorded start (pov start {} --on "
+                             "DATE starts it)",
+                             pov.id, pov.id));
+    }
+    past_or_today(on, today, "--started-on");
+    if (pov.closed_on && on > *pov.closed_on) {
+        throw Error(Exit::invalid, fmt::format("--started-on {} is after the POV closed on {}", format_date(on),
+                                               format_date(*pov.closed_on)));
+    }
+    return on;
+}
+
 void require_open(const Pov& pov, std::string_view action)
 {
     if (!is_open(pov.status)) {
@@ -185,6 +200,11 @@ Date can_sign_off(const Pov& pov, Signer signer, std::optional<Date> on, Date to
     return past_or_today(on, today);
 }
 
+bool needs_approval(const Pov& pov, const Config& config)
+{
+    return config.require_approval && is_blank(pov.approved_by);
+}
+
 void can_approve(const Pov& pov, const std::string& by)
 {
     require_open(pov, "approval");
@@ -198,7 +218,7 @@ Transition can_start(const Pov& pov, const Config& config, Date today, int sa_lo
             fmt::format("POV {} is not qualified; only a qualified POV can start: pov qualify {}", pov.id, pov.id));
     }
     require_status(pov, Status::qualified, "only a qualified POV can start");
-    if (config.require_approval && pov.approved_by.empty()) {
+    if (needs_approval(pov, config)) {
         conflict(fmt::format("POV {} needs a manager's approval before it starts: pov approve {} --by NAME", pov.id,
                              pov.id));
     }
@@ -211,6 +231,13 @@ Transition can_start(const Pov& pov, const Config& config, Date today, int sa_lo
         conflict(fmt::format("POV {} has no planned start and end; set them and qualify it again", pov.id));
     }
     Transition transition{Status::in_progress, past_or_today(on, today), {}, std::nullopt};
+    // Section 5: starting before the planned start warns.
+    if (*transition.on < *pov.start) {
+        transition.warnings.push_back(fmt::format("POV {} starts on {}, before its planned start {}; move the plan "
+                                                  "with pov set {} --start DATE --end DATE if it changed",
+                                                  pov.id, format_date(*transition.on), format_date(*pov.start),
+                                                  pov.id));
+    }
     transition.forced =
         check_concurrency_limit(pov, config, sa_load, force ? Force::given : Force::not_given, "started");
     return transition;

@@ -3,6 +3,7 @@
 #include "pov/duration.hpp"
 #include "pov/fields.hpp"
 #include "pov/rules.hpp"
+#include "pov/text.hpp"
 #include "pov/values.hpp"
 
 #include <algorithm>
@@ -70,7 +71,7 @@ QualificationCheck check_command_plan(const Pov& pov)
     std::vector<std::string> missing;
     std::vector<std::string> options;
     for (const auto& [name, value] : plan) {
-        if (value->empty()) {
+        if (is_blank(*value)) {
             missing.emplace_back(name);
             options.push_back(option_name(name) + " TEXT");
         }
@@ -105,7 +106,7 @@ QualificationCheck check_capabilities(const Pov& pov, const Config& config)
                                                 config.max_capabilities, pov.id));
     }
     for (const auto& capability : pov.capabilities) {
-        if (capability.title.empty()) {
+        if (is_blank(capability.title)) {
             return fail("capabilities", fmt::format("capability {} has no title: pov cap set {} {} --title T",
                                                     capability.n, pov.id, capability.n));
         }
@@ -116,12 +117,12 @@ QualificationCheck check_capabilities(const Pov& pov, const Config& config)
 QualificationCheck check_signoffs(const Pov& pov)
 {
     std::vector<std::string> problems;
-    if (pov.champion.empty()) {
+    if (is_blank(pov.champion)) {
         problems.push_back(fmt::format("name the champion (pov set {} --champion NAME)", pov.id));
     } else if (!pov.champion_signoff) {
         problems.push_back(fmt::format("record the champion's sign-off (pov signoff {} --champion)", pov.id));
     }
-    if (pov.economic_buyer.empty()) {
+    if (is_blank(pov.economic_buyer)) {
         problems.push_back(fmt::format("name the economic buyer (pov set {} --economic-buyer NAME)", pov.id));
     } else if (!pov.eb_signoff) {
         problems.push_back(
@@ -137,7 +138,7 @@ QualificationCheck check_signoffs(const Pov& pov)
 
 QualificationCheck check_technical_lead(const Pov& pov)
 {
-    if (!pov.technical_lead.empty()) {
+    if (!is_blank(pov.technical_lead)) {
         return pass("technical_lead", fmt::format("technical lead {} is committed", pov.technical_lead));
     }
     return fail("technical_lead", fmt::format("no technical lead named; the customer must commit resources: "
@@ -147,7 +148,7 @@ QualificationCheck check_technical_lead(const Pov& pov)
 
 QualificationCheck check_schedule(const Pov& pov, const Config& config)
 {
-    if (pov.sa.empty()) {
+    if (is_blank(pov.sa)) {
         return fail("schedule", fmt::format("no SA named: pov set {} --sa NAME", pov.id));
     }
     if (!pov.start || !pov.end) {
@@ -167,10 +168,10 @@ QualificationCheck check_strategic(const Pov& pov)
         return pass("strategic", "not a strategic guided POV; nothing more needed");
     }
     std::vector<std::string> missing;
-    if (pov.desired_future.empty()) {
+    if (is_blank(pov.desired_future)) {
         missing.emplace_back("--desired-future TEXT");
     }
-    if (pov.business_outcomes.empty()) {
+    if (is_blank(pov.business_outcomes)) {
         missing.emplace_back("--business-outcomes TEXT");
     }
     if (missing.empty()) {

@@ -59,7 +59,7 @@ void clear_replaced_signoffs(const Pov& before, Pov& after)
 
 void require_text(const std::string& text, std::string_view what, TextKind kind)
 {
-    if (text.empty()) {
+    if (is_blank(text)) {
         throw Error(Exit::invalid, fmt::format("{} may not be empty", what));
     }
     check_text(what, text, kind);

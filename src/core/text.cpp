@@ -50,6 +50,22 @@ bool is_control(char32_t cp)
 
 } // namespace
 
+std::string trim_blanks(std::string_view text)
+{
+    constexpr std::string_view blanks = " \t\n\r\v\f";
+    const auto first = text.find_first_not_of(blanks);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(blanks);
+    return std::string(text.substr(first, last - first + 1));
+}
+
+bool is_blank(std::string_view text)
+{
+    return text.find_first_not_of(" \t\n\r\v\f") == std::string_view::npos;
+}
+
 std::optional<std::size_t> utf8_length(std::string_view text)
 {
     std::size_t count = 0;

@@ -145,9 +145,9 @@ Pov draft_pov(const std::vector<FieldInput>& fields, const std::vector<NewCapabi
     }
     for (const auto& capability : capabilities) {
         pov.capabilities.push_back({static_cast<int>(pov.capabilities.size()) + 1,
-                                    capability.title,
-                                    capability.target,
-                                    capability.outcome,
+                                    trim_blanks(capability.title),
+                                    trim_blanks(capability.target),
+                                    trim_blanks(capability.outcome),
                                     CapabilityStatus::pending,
                                     {},
                                     today});
@@ -190,6 +190,12 @@ Outcome Tracker::set(std::int64_t id, const std::vector<FieldInput>& fields,
     return change(id, EventKind::updated, [&](Pov& pov, Change& change) {
         const Pov before_set = pov;
         for (const auto& input : fields) {
+            // A recorded start is corrected, not set (section 2): days in POV follow it.
+            if (input.field == "started_on") {
+                pov.started_on =
+                    can_correct_start(pov, parse_date(input.value, clock_.today, "--started-on"), clock_.today);
+                continue;
+            }
             const auto& field = writable_field(input.field);
             const auto value = parse_field_input(field, input.value, clock_.today);
             if (value != field.get(pov)) {
@@ -265,9 +271,9 @@ Outcome Tracker::add_capability(std::int64_t id, const NewCapability& capability
     return change(id, EventKind::criteria_changed, [&](Pov& pov, Change& change) {
         can_add_capability(pov, config_);
         Capability added{static_cast<int>(pov.capabilities.size()) + 1,
-                         capability.title,
-                         capability.target,
-                         capability.outcome,
+                         trim_blanks(capability.title),
+                         trim_blanks(capability.target),
+                         trim_blanks(capability.outcome),
                          CapabilityStatus::pending,
                          {},
                          clock_.today};
@@ -284,9 +290,9 @@ Outcome Tracker::change_capability(std::int64_t id, int n, const CapabilityChang
         can_change_criteria(pov);
         auto& capability = capability_at(pov, n);
         const auto old = capability;
-        capability.title = request.title.value_or(capability.title);
-        capability.target = request.target.value_or(capability.target);
-        capability.outcome = request.outcome.value_or(capability.outcome);
+        capability.title = trim_blanks(request.title.value_or(capability.title));
+        capability.target = trim_blanks(request.target.value_or(capability.target));
+        capability.outcome = trim_blanks(request.outcome.value_or(capability.outcome));
         capability.status = request.status.value_or(capability.status);
         capability.evidence = request.evidence.value_or(capability.evidence);
         const auto before = capability_summary(old);
@@ -352,11 +358,13 @@ QualifyOutcome Tracker::qualify(std::int64_t id, bool dry_run)
         },
         dry_run ? Store::Lock::read : Store::Lock::write);
     result.pov = std::move(outcome.pov);
+    result.needs_approval = needs_approval(result.pov, config_);
     return result;
 }
 
-Outcome Tracker::approve(std::int64_t id, const std::string& by)
+Outcome Tracker::approve(std::int64_t id, const std::string& typed_by)
 {
+    const auto by = trim_blanks(typed_by);
     return change(id, EventKind::approved, [&](Pov& pov, Change&) {
         can_approve(pov, by);
         pov.approved_by = by;
@@ -374,8 +382,9 @@ Outcome Tracker::start(std::int64_t id, std::optional<Date> on, bool force)
     });
 }
 
-Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
+Outcome Tracker::extend(std::int64_t id, Date to, const std::string& typed_reason)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::extended, [&](Pov& pov, Change& change) {
         follow(can_extend(pov, config_, to, reason), change);
         pov.extensions.push_back({*pov.end, to, reason, clock_.today});
@@ -384,11 +393,11 @@ Outcome Tracker::extend(std::int64_t id, Date to, const std::string& reason)
     });
 }
 
-Outcome Tracker::log(std::int64_t id, const std::string& text, bool shared)
+Outcome Tracker::log(std::int64_t id, const std::string& text, std::optional<Date> on, bool shared)
 {
     return change(id, EventKind::logged, [&](Pov& pov, Change& change) {
         require_text(text, "the note", TextKind::multiline);
-        pov.journal.push_back({clock_.today, JournalKind::note, text, shared});
+        pov.journal.push_back({past_or_today(on, clock_.today), JournalKind::note, text, shared});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
     });
 }
@@ -404,13 +413,16 @@ Outcome Tracker::retro(std::int64_t id, const Retro& retro)
         auto text = fmt::format("What went well: {}\nProblems to overcome: {}\nWhat to change: {}\nOn track: {}",
                                 retro.went_well, retro.problems, retro.change, retro.on_track ? "yes" : "no");
         check_text("the retro", text, TextKind::multiline);
-        pov.journal.push_back({clock_.today, JournalKind::retro, std::move(text)});
+        pov.journal.push_back({past_or_today(retro.on, clock_.today), JournalKind::retro, std::move(text)});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
     });
 }
 
-Outcome Tracker::close(std::int64_t id, const CloseRequest& request)
+Outcome Tracker::close(std::int64_t id, const CloseRequest& typed)
 {
+    auto request = typed;
+    request.reason = trim_blanks(request.reason);
+    request.competitor = trim_blanks(request.competitor);
     return change(id, EventKind::closed, [&](Pov& pov, Change& change) {
         const auto transition = can_close(pov, request, clock_.today);
         follow(transition, change);
@@ -424,8 +436,9 @@ Outcome Tracker::close(std::int64_t id, const CloseRequest& request)
     });
 }
 
-Outcome Tracker::cancel(std::int64_t id, const std::string& reason)
+Outcome Tracker::cancel(std::int64_t id, const std::string& typed_reason)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::cancelled, [&](Pov& pov, Change& change) {
         const auto transition = can_cancel(pov, reason, clock_.today);
         follow(transition, change);
@@ -436,8 +449,9 @@ Outcome Tracker::cancel(std::int64_t id, const std::string& reason)
     });
 }
 
-Outcome Tracker::reopen(std::int64_t id, const std::string& reason, bool force)
+Outcome Tracker::reopen(std::int64_t id, const std::string& typed_reason, bool force)
 {
+    const auto reason = trim_blanks(typed_reason);
     return change(id, EventKind::reopened, [&](Pov& pov, Change& change) {
         const auto transition =
             can_reopen(pov, config_, store_.events(id), store_.in_progress_count(pov.sa), reason, force);
@@ -450,6 +464,16 @@ Outcome Tracker::reopen(std::int64_t id, const std::string& reason, bool force)
         pov.reason = reason;
         change.event.detail = reason;
     });
+}
+
+Pov Tracker::remove(std::int64_t id)
+{
+    Pov pov;
+    store_.transaction(Store::Lock::write, [&] {
+        pov = load(id);
+        store_.remove(id);
+    });
+    return pov;
 }
 
 Pov Tracker::get(std::int64_t id)

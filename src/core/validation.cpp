@@ -29,7 +29,7 @@ void collect(std::vector<Violation>& found, std::string rule, const std::functio
 
 void require(std::vector<Violation>& found, const std::string& value, std::string_view field)
 {
-    if (value.empty()) {
+    if (is_blank(value)) {
         found.push_back({fmt::format("required:{}", field), fmt::format("{} is required and may not be empty", field)});
     }
 }
@@ -38,7 +38,7 @@ void require(std::vector<Violation>& found, const std::string& value, std::strin
 void validate_capability(const Capability& capability)
 {
     const auto label = fmt::format("capability {}", capability.n);
-    if (capability.title.empty()) {
+    if (is_blank(capability.title)) {
         throw Error(Exit::invalid, fmt::format("{} needs a title", label));
     }
     check_text(label + " title", capability.title, TextKind::line);

@@ -16,6 +16,13 @@ constexpr std::int64_t max_money = 1'000'000'000'000'000; // a quadrillion dolla
                                          what, text));
 }
 
+[[noreturn]] void misgrouped_money(std::string_view text, std::string_view what)
+{
+    throw Error(Exit::usage, fmt::format("invalid {} '{}'; commas must group exactly three digits, as in $150,000 "
+                                         "(or give 150000, 150k, 1.2M)",
+                                         what, text));
+}
+
 } // namespace
 
 std::int64_t parse_money(std::string_view text, std::string_view what)
@@ -41,18 +48,33 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
     }
     // Digits with optional thousands separators and one decimal point, kept exact as
     // an integer and a count of decimals, so 1.2M is 1,200,000 and not 1,199,999.
+    // Commas group exactly three digits (section 2): `150,00` is refused, never read as 15000.
     std::int64_t digits = 0;
     int decimals = 0;
     bool seen_point = false;
     bool seen_digit = false;
+    bool seen_comma = false;
+    int group = 0; // digits since the last comma (or the start), before the point
+    const auto end_group = [&] {
+        if (seen_comma && group != 3) {
+            misgrouped_money(text, what);
+        }
+    };
     for (const char c : rest) {
         if (c == ',' && !seen_point) {
+            if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) {
+                misgrouped_money(text, what);
+            }
+            seen_comma = true;
+            group = 0;
             continue;
         }
         if (c == '.' && !seen_point) {
+            end_group();
             seen_point = true;
             continue;
         }
+        group += seen_point ? 0 : 1;
         if (c < '0' || c > '9') {
             malformed_money(text, what);
         }
@@ -62,6 +84,9 @@ std::int64_t parse_money(std::string_view text, std::string_view what)
         }
         digits = digits * 10 + (c - '0');
         decimals += seen_point ? 1 : 0;
+    }
+    if (!seen_point) {
+        end_group();
     }
     if (!seen_digit) {
         malformed_money(text, what);

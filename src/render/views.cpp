@@ -326,7 +326,11 @@ std::string render_qualification(const QualifyOutcome& result, bool dry_run, con
     } else {
         out += fmt::format("Not qualified: {} of {} checks fail.\n", failed, qualification.checks.size());
     }
-    if (result.status_changed) {
+    if (result.status_changed && result.needs_approval) {
+        out += fmt::format("POV {} is now qualified; it needs a manager's approval before it starts: "
+                           "pov approve {} --by NAME\n",
+                           pov.id, pov.id);
+    } else if (result.status_changed) {
         out += fmt::format("POV {} is now qualified; start it with pov start {}\n", pov.id, pov.id);
     } else if (qualification.qualified && dry_run && pov.status == Status::new_) {
         out += fmt::format("POV {} would be qualified (dry run: nothing changed)\n", pov.id);

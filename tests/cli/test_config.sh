@@ -13,14 +13,15 @@ expect_eq "$OUT" "$WORK/env.toml" "POV_CONFIG"
 POV_CONFIG=$WORK/env.toml run --config "$WORK/flag.toml" config path
 expect_eq "$OUT" "$WORK/flag.toml" "--config wins over POV_CONFIG"
 
-# A missing config file means defaults.
-run --config "$WORK/missing.toml" config show
+# A missing default config file means defaults (a named one that is missing exits 7:
+# test_forgiving_strict.sh).
+run config show
 expect_rc 0 "config show without a config file"
 expect_out "max_capabilities = 5" "default max_capabilities"
 expect_out "max_concurrent_per_sa = 3" "default max_concurrent_per_sa"
 expect_out "busy_timeout_ms = 5000" "default busy_timeout_ms"
 expect_out "devsecops" "default solutions"
-expect_missing "$WORK/missing.toml" "config show creates no file"
+expect_missing "$HOME/.config/pov/config.toml" "config show creates no file"
 
 # ---- config init ---------------------------------------------------------------------------------
 cfg=$WORK/cfg/nested/config.toml
@@ -77,7 +78,7 @@ expect_eq "$uncommented" "" "every key of config init has its own comment"
 
 # The defaults are the contract's (config show without a config file, since the written one does
 # not load; see the BUG above).
-run --config "$WORK/missing.toml" config show
+run config show
 for line in "max_capabilities = 5" "uptier_min_net_arr = 100000" "max_concurrent_per_sa = 3" \
   "require_approval = false" "max_extensions = 1" "ending_soon_days = 7" "stale_after_days = 7" \
   "busy_timeout_ms = 5000"; do

@@ -26,7 +26,7 @@ roundtrip .sa "$emoji" "emoji in the SA"
 roundtrip .champion "$slashes" "backslashes in the champion"
 roundtrip .owner "$dollar" "shell syntax in the owner"
 roundtrip .csm "-starts with a dash" "a leading dash"
-roundtrip .economic_buyer "  padded  " "leading and trailing spaces are kept"
+roundtrip .economic_buyer "padded" "single-line text is trimmed of leading and trailing blanks (section 2)"
 run_raw --db "$DB" list --all --json
 expect_jq 'length' 1 "the povs table survived"
 expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM povs')" 1 "the povs table is still there"

@@ -73,6 +73,8 @@ TEST_CASE("breaking one rule fails exactly that check")
          }},
         {"command_plan", [](Pov& p) { p.why_now.clear(); }},
         {"command_plan", [](Pov& p) { p.impact.clear(); }},
+        {"command_plan", [](Pov& p) { p.impact = "   "; }}, // blank counts as empty (section 2)
+        {"technical_lead", [](Pov& p) { p.technical_lead = " \t"; }},
         {"solution", [](Pov& p) { p.solution.clear(); }},
         {"solution", [](Pov& p) { p.solution = "blockchain"; }},
         {"capabilities", [](Pov& p) { p.capabilities.clear(); }},

@@ -139,3 +139,14 @@ TEST_CASE("escape_control shows control characters and escape sequences, never r
         CHECK(escape_control("caf\xe9\x1b") == "caf\\xe9\\x1b");
     }
 }
+
+TEST_CASE("single-line text is trimmed of blanks, and blank text counts as empty (section 2)")
+{
+    CHECK(trim_blanks("  Priya Raman \t") == "Priya Raman");
+    CHECK(trim_blanks("a  b") == "a  b");
+    CHECK(trim_blanks(" \t\n ").empty());
+    CHECK(is_blank(""));
+    CHECK(is_blank("   "));
+    CHECK(is_blank("\t\n"));
+    CHECK_FALSE(is_blank(" x "));
+}

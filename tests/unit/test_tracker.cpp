@@ -744,14 +744,16 @@ TEST_CASE("log and retro append to the journal with a logged event")
     check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.log(id, ""); });
     check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.log(id, "raw \x1b[31m escape"); });
 
-    const auto retro = f.tracker.retro(id, {"demo landed", "slow VPN", "earlier access", false}).pov;
+    const auto retro = f.tracker.retro(id, {"demo landed", "slow VPN", "earlier access", false, std::nullopt}).pov;
     REQUIRE(retro.journal.size() == 2);
     CHECK(retro.journal[1].kind == JournalKind::retro);
     for (const auto* part : {"demo landed", "slow VPN", "earlier access", "On track: no"}) {
         CHECK(contains(retro.journal[1].text, part));
     }
     const auto waiting = qualified(f, "waiting");
-    check_fails_unchanged(f, waiting, Exit::conflict, [&] { f.tracker.retro(waiting, {"a", "b", "c", true}); });
+    check_fails_unchanged(f, waiting, Exit::conflict, [&] {
+        f.tracker.retro(waiting, {"a", "b", "c", true, std::nullopt});
+    });
 }
 
 TEST_CASE("a POV that does not exist is not found")

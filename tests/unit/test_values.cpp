@@ -128,3 +128,16 @@ TEST_CASE("an unknown choice is a usage error naming the value and every choice"
     CHECK_EXIT(parse_choice<Deal>("new_logo", "--deal"), Exit::usage);
     CHECK_EXIT(parse_choice<PovType>("Guided", "--type"), Exit::usage);
 }
+
+TEST_CASE("commas must group exactly three digits (section 2): 150,00 is refused, never read as 15000")
+{
+    CHECK(parse_money("$1,200,000", "--net-arr") == 1200000);
+    CHECK(parse_money("12,345.5k", "--net-arr") == 12345500);
+    for (const auto* bad : {"150,00", "1,2M", ",150", "1,,000", "1000,000", "1,000,00", "150,0000", "1,000,"}) {
+        const auto error = error_of([&] { parse_money(bad, "--net-arr"); });
+        INFO("input: '" << bad << "'");
+        REQUIRE(error);
+        CHECK(error->code() == Exit::usage);
+        CHECK(contains(error->what(), std::string("'") + bad + "'"));
+    }
+}

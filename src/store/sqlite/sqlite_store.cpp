@@ -516,6 +516,17 @@ public:
         });
     }
 
+    void remove(std::int64_t id) override
+    {
+        // Capabilities, extensions, journal and events go with it (ON DELETE CASCADE); AUTOINCREMENT
+        // keeps the id from coming back.
+        guarded([&] {
+            auto& query = statement("DELETE FROM povs WHERE id = ?");
+            query.bind(1, id);
+            query.exec();
+        });
+    }
+
     void add_event(std::int64_t id, const Event& event) override
     {
         guarded([&] {
