@@ -710,7 +710,8 @@ private:
                                          E (*read_one)(SQLite::Statement&, int))
     {
         guarded([&] {
-            static const std::string povs_sql = fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
+            static const std::string povs_sql =
+                fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
             static const std::string capabilities_sql =
                 fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
             static const std::string extensions_sql =
