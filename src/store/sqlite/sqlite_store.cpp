@@ -548,35 +548,9 @@ public:
         });
     }
 
-    std::vector<StoredEvent> stored_events(std::int64_t id) override
-    {
-        return guarded([&] {
-            static const std::string sql =
-                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
-            auto& query = statement(sql);
-            query.bind(1, id);
-            std::vector<StoredEvent> out;
-            while (query.executeStep()) {
-                out.push_back(read_stored_event(query, 0));
-            }
-            return out;
-        });
-    }
+    std::vector<StoredEvent> stored_events(std::int64_t id) override { return events_of(id, &read_stored_event); }
 
-    std::vector<Event> events(std::int64_t id) override
-    {
-        return guarded([&] {
-            static const std::string sql =
-                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
-            auto& query = statement(sql);
-            query.bind(1, id);
-            std::vector<Event> out;
-            while (query.executeStep()) {
-                out.push_back(read_event(query, 0));
-            }
-            return out;
-        });
-    }
+    std::vector<Event> events(std::int64_t id) override { return events_of(id, &read_event); }
 
     std::map<std::int64_t, std::vector<Event>> events_since(Date day) override
     {
@@ -932,6 +906,22 @@ private:
                         bind_view(query, first + 4, e.reason, false);
                         query.bind(first + 5, format_date(e.on));
                     });
+    }
+
+    // A POV's events, oldest first, each read by `read` (as values, or as stored text).
+    template <typename Row> std::vector<Row> events_of(std::int64_t id, Row (*read)(SQLite::Statement&, int))
+    {
+        return guarded([&] {
+            static const std::string sql =
+                fmt::format("SELECT {} FROM events WHERE pov_id = ? ORDER BY id", event_columns);
+            auto& query = statement(sql);
+            query.bind(1, id);
+            std::vector<Row> out;
+            while (query.executeStep()) {
+                out.push_back(read(query, 0));
+            }
+            return out;
+        });
     }
 
     void write_journal(std::int64_t id, std::span<const JournalEntry> journal)
