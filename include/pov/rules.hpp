@@ -42,4 +42,9 @@ void clear_replaced_signoffs(const Pov& before, Pov& after);
 // of its kind. `what` names it in the message: "--reason may not be empty".
 void require_text(const std::string& text, std::string_view what, TextKind kind);
 
+// Section 6: the `--sa` and `--account` filters of list and report ignore letter case (ASCII)
+// and match the whole name or the start of any of its words: `priya`, `raman` and
+// `priya raman` all find "Priya Raman"; `iya` does not. An empty query matches every name.
+[[nodiscard]] bool name_matches(std::string_view name, std::string_view query);
+
 } // namespace pov

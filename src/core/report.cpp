@@ -321,7 +321,7 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
         const auto found = data.events.find(now.uuid);
         const auto& log = found == data.events.end() ? no_events : found->second;
         const Pov recorded = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
-        if (!sa.empty() && recorded.sa != sa) {
+        if (!name_matches(recorded.sa, sa)) {
             continue;
         }
         if (const auto status = status_on(recorded, as_of)) {

@@ -65,4 +65,30 @@ void require_text(const std::string& text, std::string_view what, TextKind kind)
     check_text(what, text, kind);
 }
 
+bool name_matches(std::string_view name, std::string_view query)
+{
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const auto starts_at = [&](std::size_t at) {
+        if (name.size() - at < query.size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < query.size(); ++i) {
+            if (lower(name[at + i]) != lower(query[i])) {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (query.empty()) {
+        return true;
+    }
+    for (std::size_t at = 0; at < name.size(); ++at) {
+        const bool word_start = at == 0 || name[at - 1] == ' ' || name[at - 1] == '-';
+        if (word_start && starts_at(at)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace pov

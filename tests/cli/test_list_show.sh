@@ -208,4 +208,24 @@ expect_out "Risks" "show has a Risks section"
 expect_out "overdue" "show names the overdue risk"
 expect_out "over_limit" "show names the over_limit risk"
 
+
+# ---- --sa and --account: any letter case, the whole name or the start of a word (section 6) ----
+fdb=$WORK/filters.db
+"$POV_BIN" --db "$fdb" -q create "Filter one" --account "Northwind Logistics" --sa "Priya Raman" --start 2026-03-02 --end 2026-03-20 </dev/null >/dev/null
+"$POV_BIN" --db "$fdb" -q create "Filter two" --account "Globex" --sa "Marcus Chen" --start 2026-03-02 --end 2026-03-20 </dev/null >/dev/null
+for query in priya raman "priya raman" "PRIYA RAMAN" ram; do
+  OUT=$("$POV_BIN" --db "$fdb" list --sa "$query" --json </dev/null 2>&1)
+  RC=$?
+  expect_jq '[.[].name] | join(",")' "Filter one" "list --sa '$query' finds Priya Raman"
+done
+OUT=$("$POV_BIN" --db "$fdb" list --sa iya --json </dev/null 2>&1)
+expect_jq 'length' 0 "list --sa iya matches no word start"
+OUT=$("$POV_BIN" --db "$fdb" list --account logistics --json </dev/null 2>&1)
+expect_jq '[.[].name] | join(",")' "Filter one" "list --account logistics"
+OUT=$("$POV_BIN" --db "$fdb" list --account "glob" --json </dev/null 2>&1)
+expect_jq '[.[].name] | join(",")' "Filter two" "list --account glob"
+OUT=$("$POV_BIN" --db "$fdb" report --sa "priya raman" --json </dev/null 2>&1)
+expect_jq '.counts.new' 1 "report --sa 'priya raman' counts Priya's POV"
+expect_jq '.period.created' 1 "report --sa 'priya raman' counts what she created"
+
 finish

@@ -191,3 +191,18 @@ TEST_CASE("rules: a required text is not empty and obeys its kind's rules")
     CHECK_EXIT(require_text(std::string(10'001, 'x'), "--reason", TextKind::line), Exit::invalid);
     CHECK_EXIT(require_text("raw \x1b[31m escape", "the note", TextKind::multiline), Exit::invalid);
 }
+
+TEST_CASE("name_matches: case-insensitive, the whole name or the start of any word (section 6)")
+{
+    CHECK(pov::name_matches("Priya Raman", "priya"));
+    CHECK(pov::name_matches("Priya Raman", "RAMAN"));
+    CHECK(pov::name_matches("Priya Raman", "ram"));
+    CHECK(pov::name_matches("Priya Raman", "priya raman"));
+    CHECK(pov::name_matches("Priya Raman", "Priya Raman"));
+    CHECK(pov::name_matches("Acme Rockets", ""));
+    CHECK(pov::name_matches("Jean-Luc Picard", "luc"));
+    CHECK_FALSE(pov::name_matches("Priya Raman", "iya"));
+    CHECK_FALSE(pov::name_matches("Priya Raman", "priya ramanujan"));
+    CHECK_FALSE(pov::name_matches("Priya Raman", "raman priya"));
+    CHECK_FALSE(pov::name_matches("", "priya"));
+}

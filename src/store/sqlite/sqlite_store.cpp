@@ -4,6 +4,7 @@
 #include "pov/fields.hpp"
 #include "pov/json_text.hpp"
 #include "pov/risks.hpp"
+#include "pov/rules.hpp"
 #include "sqlite_migrations.hpp"
 
 #include <cerrno>
@@ -30,6 +31,20 @@ namespace pov {
 namespace {
 
 namespace fs = std::filesystem;
+
+// SQL's pov_name_matches(name, query): the core's name_matches (the --sa and --account filters),
+// so the rule has one home and the filter still runs where the rows are.
+void sql_name_matches(sqlite3_context* context, int, sqlite3_value** args)
+{
+    const auto* name = sqlite3_value_text(args[0]);
+    const auto name_size = static_cast<std::size_t>(sqlite3_value_bytes(args[0]));
+    const auto* query = sqlite3_value_text(args[1]);
+    const auto query_size = static_cast<std::size_t>(sqlite3_value_bytes(args[1]));
+    const bool match = name != nullptr && query != nullptr &&
+                       name_matches({reinterpret_cast<const char*>(name), name_size},
+                                    {reinterpret_cast<const char*>(query), query_size});
+    sqlite3_result_int(context, match ? 1 : 0);
+}
 
 [[noreturn]] void storage_failure(const std::string& path, int busy_timeout_ms, const SQLite::Exception& e)
 {
@@ -334,10 +349,10 @@ public:
                 clause(fmt::format("status IN ({})", marks));
             }
             if (!filter.sa.empty()) {
-                clause("sa = ?");
+                clause("pov_name_matches(sa, ?)");
             }
             if (!filter.account.empty()) {
-                clause("account = ?");
+                clause("pov_name_matches(account, ?)");
             }
             if (filter.type) {
                 clause("type = ?");
@@ -1028,6 +1043,8 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
     try {
         // One connection, used by one thread: SQLite need not lock its own mutexes on every call.
         auto db = std::make_unique<SQLite::Database>(target, flags | SQLite::OPEN_NOMUTEX, options.busy_timeout_ms);
+        sqlite3_create_function_v2(db->getHandle(), "pov_name_matches", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   &sql_name_matches, nullptr, nullptr, nullptr);
         // Read the version before anything else: a newer or foreign file must stay untouched.
         // One read transaction, so another process's first migration is seen whole or not at all.
         db->exec("BEGIN");
