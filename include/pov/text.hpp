@@ -30,4 +30,9 @@ bool is_blank(std::string_view text);
 // `keep_newlines` leaves line breaks of multi-line text as they are.
 std::string escape_control(std::string_view text, bool keep_newlines = false);
 
+// Words in messages: `counted(1, "POV")` is "1 POV", `counted(3, "POV")` "3 POVs";
+// `with_article("onsite")` is "an onsite", `with_article("guided")` "a guided".
+std::string counted(long long count, std::string_view noun);
+std::string with_article(std::string_view word);
+
 } // namespace pov

@@ -1,4 +1,5 @@
 #include "pov/lifecycle.hpp"
+#include "pov/text.hpp"
 
 #include "pov/duration.hpp"
 #include "pov/error.hpp"
@@ -85,8 +86,8 @@ std::optional<Forced> check_concurrency_limit(const Pov& pov, const Config& conf
     if (within_concurrency_limit(sa_load + 1, config)) {
         return std::nullopt;
     }
-    const auto load =
-        fmt::format("SA {} already runs {} POVs in progress (limit {})", pov.sa, sa_load, config.max_concurrent_per_sa);
+    const auto load = fmt::format("SA {} already runs {} in progress (limit {})", pov.sa, counted(sa_load, "POV"),
+                                  config.max_concurrent_per_sa);
     switch (force) {
     case Force::not_offered: conflict(fmt::format("{}; close one first or give this POV to another SA", load));
     case Force::not_given: conflict(fmt::format("{}; close one first, or go ahead with --force (recorded)", load));

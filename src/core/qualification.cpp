@@ -193,7 +193,8 @@ QualificationCheck check_type(const Pov& pov)
                                         "pov set {} --license-purchased yes",
                                         pov.id));
     }
-    return pass("type", fmt::format("a {} POV in the {} segment", to_string(pov.type), to_string(pov.segment)));
+    return pass("type",
+                fmt::format("{} POV in the {} segment", with_article(to_string(pov.type)), to_string(pov.segment)));
 }
 
 } // namespace

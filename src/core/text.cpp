@@ -157,4 +157,15 @@ std::string escape_control(std::string_view text, bool keep_newlines)
     return out;
 }
 
+std::string counted(long long count, std::string_view noun)
+{
+    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
+std::string with_article(std::string_view word)
+{
+    const bool vowel = !word.empty() && std::string_view("aeiouAEIOU").find(word.front()) != std::string_view::npos;
+    return fmt::format("{} {}", vowel ? "an" : "a", word);
+}
+
 } // namespace pov

@@ -245,4 +245,12 @@ expect_fail 5 "reopen an open POV"
 run cancel "$cid" --reason ""
 expect_fail 3 "cancel with an empty reason"
 
+
+# ---- words: "an onsite POV", "1 POV" ------------------------------------------------------------
+wdb=$WORK/words.db
+"$POV_BIN" --db "$wdb" -q create "Words" --account Acme --sa Lee --type onsite --start 2026-03-02 --end 2026-03-04 \
+  </dev/null >/dev/null
+OUT=$("$POV_BIN" --db "$wdb" qualify 1 --dry-run 2>&1 </dev/null)
+expect_out "an onsite POV in the enterprise segment" "qualify says 'an onsite POV'"
+
 finish

@@ -99,6 +99,15 @@ TEST_CASE("lifecycle: the SA's concurrency limit")
             CHECK_FALSE(check_concurrency_limit(pov, defaults, 0, force, "started"));
         }
     }
+    SECTION("with a limit of 1, the message says 1 POV")
+    {
+        Config one = defaults;
+        one.max_concurrent_per_sa = 1;
+        const auto error = error_of([&] { (void)check_concurrency_limit(pov, one, 1, Force::not_offered, "started"); });
+        REQUIRE(error);
+        CHECK(std::string(error->what()) == "SA Sam Architect already runs 1 POV in progress (limit 1); close one "
+                                            "first or give this POV to another SA");
+    }
     SECTION("at the limit it is refused: pointing to another SA, or to --force where it is offered")
     {
         const std::vector<std::pair<Force, std::string>> refusals = {

@@ -150,3 +150,14 @@ TEST_CASE("single-line text is trimmed of blanks, and blank text counts as empty
     CHECK(is_blank("\t\n"));
     CHECK_FALSE(is_blank(" x "));
 }
+
+TEST_CASE("words in messages: counts agree with their nouns, articles with their words")
+{
+    CHECK(pov::counted(0, "POV") == "0 POVs");
+    CHECK(pov::counted(1, "POV") == "1 POV");
+    CHECK(pov::counted(3, "POV") == "3 POVs");
+    CHECK(pov::with_article("onsite") == "an onsite");
+    CHECK(pov::with_article("guided") == "a guided");
+    CHECK(pov::with_article("paid") == "a paid");
+    CHECK(pov::with_article("lite") == "a lite");
+}
