@@ -287,10 +287,10 @@ std::string timeline_chart(const ReportFigures& f)
         return plot_left + (plot_right - plot_left) * double(days_between(lo, day)) / span;
     };
 
-    std::string svg =
-        svg_open("chart-timeline", width, height,
-                 fmt::format("Timeline of {} running POV{} as of {}, from {} to {}", f.timeline.size(),
-                             f.timeline.size() == 1 ? "" : "s", format_date(as_of), format_date(lo), format_date(hi)));
+    std::string svg = svg_open("chart-timeline", width, height,
+                               fmt::format("Timeline of {} as of {}, from {} to {}",
+                                           counted(static_cast<long long>(f.timeline.size()), "running POV"),
+                                           format_date(as_of), format_date(lo), format_date(hi)));
     // The date axis, with light grid lines across the rows.
     const long step = day_step(span);
     for (long day = 0; day <= span; day += step) {

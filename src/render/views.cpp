@@ -170,7 +170,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         schedule += fmt::format(" ({} days)", duration_days(*pov.start, *pov.end));
     }
     if (!pov.extensions.empty()) {
-        schedule += fmt::format(" · {} extension{}", pov.extensions.size(), pov.extensions.size() == 1 ? "" : "s");
+        schedule += " · " + counted(static_cast<long long>(pov.extensions.size()), "extension");
     }
     out += labelled("Schedule", schedule);
     out += labelled("Exec review", shown(pov.exec_review_on));
