@@ -8,7 +8,7 @@
 # numbers and the configured solutions come from `pov __complete`, which reads the database
 # (--db, --config on the line count) and creates nothing.
 
-_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro close cancel reopen report results export import config demo completion help delete"
+_pov_commands="init db create set edit plan show list history cap signoff qualify approve start extend log retro journal close cancel reopen report results export import config demo completion help delete"
 
 # Options: those that take a value end in "=" here (the "=" is not offered).
 _pov_global_options="--db= --config= --today= --no-color -q --quiet -h --help"
@@ -19,7 +19,8 @@ _pov_command_options() {
     case $1 in
         create) echo "$_pov_field_options --capability= --from= --json" ;;
         set) echo "--name= $_pov_field_options --started-on= --from= --json" ;;
-        show | history | edit | "cap rm" | "cap list") echo "--json" ;;
+        show | history | edit | "cap rm" | "cap list" | journal | "journal rm") echo "--json" ;;
+        "journal edit") echo "--text= --on= --shared= --json" ;;
         log) echo "--shared --on= --json" ;;
         delete) echo "--yes" ;;
         list) echo "--status= --sa= --account= --type= --overdue --ending-within= --all --sort= --limit= --json" ;;
@@ -48,6 +49,7 @@ _pov_command_options() {
 _pov_subcommands() {
     case $1 in
         cap) echo "add set rm list" ;;
+        journal) echo "edit rm" ;;
         plan) echo "template show" ;;
         config) echo "init show path" ;;
         db) echo "check backup path" ;;
@@ -59,7 +61,7 @@ _pov_subcommands() {
 # set, edit and reopen), a file, or nothing to offer.
 _pov_first_argument() {
     case $1 in
-        show | history | results | reopen | set | edit | delete | "cap list" | "plan show") echo all-ids ;;
+        show | history | results | reopen | set | edit | delete | "cap list" | "plan show" | journal | "journal edit" | "journal rm") echo all-ids ;;
         signoff | qualify | approve | start | extend | log | retro | close | cancel | "cap add" | "cap set" | "cap rm") echo open-ids ;;
         import | "db backup") echo file ;;
     esac
@@ -111,7 +113,7 @@ _pov_values() {
         --loss-type) _pov_compgen_words "technical non-technical" "$cur" ;;
         --stage) _pov_compgen_words "0 1 2 3 4 5 6 7 8" "$cur" ;;
         --solution) _pov_compgen_words "$(_pov_helper solutions)" "$cur" ;;
-        --lam-significant | --strategic | --ps-positioned | --license-purchased | --on-track)
+        --lam-significant | --strategic | --ps-positioned | --license-purchased | --on-track | --shared)
             _pov_compgen_words "yes no" "$cur"
             ;;
         --status)
@@ -146,7 +148,7 @@ _pov() {
         prev=${COMP_WORDS[COMP_CWORD - 2]}
     fi
 
-    # The command, its subcommand (cap, plan, config, db, completion), the arguments after them,
+    # The command, its subcommand (cap, plan, config, db, completion, journal), the arguments after them,
     # and --db/--config for the helper.
     local command="" sub="" arguments=0 first="" i word value
     local -a _pov_globals=()
@@ -170,8 +172,9 @@ _pov() {
             fi
         elif [[ -z $command ]]; then
             command=$word
-        elif [[ -z $sub && -n $(_pov_subcommands "$command") ]]; then
-            sub=$word
+        elif [[ -z $sub && $arguments == 0 && -n $(_pov_subcommands "$command") ]] &&
+            [[ $command != journal || " $(_pov_subcommands journal) " == *" $word "* ]]; then
+            sub=$word # journal takes an ID of its own, or one of its commands
         else
             ((arguments++ == 0)) && first=$word
         fi
@@ -187,7 +190,7 @@ _pov() {
     if [[ $cur == -* ]]; then
         local options="$_pov_global_options"
         [[ -z $command ]] && options+=" --version"
-        [[ -n $command && ($(_pov_subcommands "$command") == "" || -n $sub) ]] &&
+        [[ -n $command && ($(_pov_subcommands "$command") == "" || -n $sub || $command == journal) ]] &&
             options+=" $(_pov_command_options "$full")"
         _pov_compgen_words "${options//=/}" "$cur"
         return
@@ -195,6 +198,15 @@ _pov() {
 
     if [[ -z $command ]]; then
         _pov_compgen_words "$_pov_commands" "$cur"
+        return
+    fi
+
+    if [[ $command == journal && -z $sub ]]; then
+        ((arguments == 0)) || return
+        _pov_compgen_words "$(_pov_subcommands journal)" "$cur"
+        local -a commands=("${COMPREPLY[@]}")
+        _pov_keys ids --all
+        COMPREPLY=("${commands[@]}" "${COMPREPLY[@]}")
         return
     fi
 

@@ -7,7 +7,7 @@
 # database (--db, --config on the line count) and creates nothing.
 
 # The words of the line so far that are not options or option values: the command, its
-# subcommand (cap, plan, config, db, completion) and their arguments.
+# subcommand (cap, plan, config, db, completion, journal) and their arguments.
 function __pov_words
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -24,6 +24,11 @@ function __pov_words
                 if test "$words[1]" != signoff
                     set skip 1
                 end
+            case --shared
+                # a flag of log; a yes/no of journal edit
+                if test "$words[1]" = journal
+                    set skip 1
+                end
             case --db --config --today --output --include --from --capability --name --status --sa --account \
                 --type --ending-within --sort --limit --target --outcome --evidence --title --on --by --to \
                 --reason --went-well --problems --change --on-track --result --competitor --loss-type \
@@ -32,7 +37,7 @@ function __pov_words
                 --why-now --why-anything --metrics --decision-process --pain --eb-access --impact \
                 --desired-future --business-outcomes --objective --in-scope --out-of-scope \
                 --customer-commitments --next-steps --start --end --ps-positioned --license-purchased \
-                --exec-review-on --business-impact --findings
+                --exec-review-on --business-impact --findings --text
                 set skip 1
             case '-*'
             case '*'
@@ -67,7 +72,7 @@ end
 function __pov_wants_id
     set -l words (__pov_words)
     switch "$words"
-        case show history results reopen set edit delete 'cap list' 'plan show'
+        case show history results reopen set edit delete 'cap list' 'plan show' journal 'journal edit' 'journal rm'
             test "$argv[1]" = all
         case signoff qualify approve start extend log retro close cancel 'cap add' 'cap set' 'cap rm'
             test "$argv[1]" = open
@@ -150,6 +155,7 @@ complete -c pov -n __pov_needs_command -a demo -d 'Fill an empty database with s
 complete -c pov -n __pov_needs_command -a completion -d 'Print a shell completion script: bash, zsh, fish'
 complete -c pov -n __pov_needs_command -a help -d 'Help on pov or on one command'
 complete -c pov -n __pov_needs_command -a delete -d 'Remove a POV entered by mistake'
+complete -c pov -n __pov_needs_command -a journal -d "A POV's journal, numbered: list, edit, rm"
 
 # Subcommands.
 complete -c pov -n '__pov_needs_sub cap' -a add -d 'Add a success criterion (at most 5)'
@@ -167,6 +173,8 @@ complete -c pov -n '__pov_needs_sub db' -a path -d "Print the database file's pa
 complete -c pov -n '__pov_needs_sub completion' -a bash -d 'The bash completion'
 complete -c pov -n '__pov_needs_sub completion' -a zsh -d 'The zsh completion'
 complete -c pov -n '__pov_needs_sub completion' -a fish -d 'The fish completion'
+complete -c pov -n '__pov_needs_sub journal' -a edit -d 'Correct a journal entry'
+complete -c pov -n '__pov_needs_sub journal' -a rm -d 'Remove a journal entry'
 
 # POV ids and criterion numbers, described by their names; files for the FILE arguments.
 complete -c pov -n '__pov_wants_id open' -k -a '(__pov_helper ids)'
@@ -182,6 +190,12 @@ end
 for s in add set rm list
     complete -c pov -n "__pov_is cap $s" -l json -d 'Print the result as JSON'
 end
+complete -c pov -n '__pov_is journal' -l json -d 'Print the result as JSON'
+
+# journal edit
+complete -c pov -n '__pov_is journal edit' -l text -x -d 'The corrected text'
+complete -c pov -n '__pov_is journal edit' -l on -x -a 'today yesterday' -d 'The day it is about'
+complete -c pov -n '__pov_is journal edit' -l shared -x -a 'yes no' -d 'Whether the customer may read it (notes only)'
 
 # Field options of create and set.
 for c in create set

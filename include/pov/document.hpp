@@ -11,6 +11,9 @@ Json to_json(const Capability& capability);
 Json to_json(const Extension& extension);
 Json to_json(const JournalEntry& entry);
 Json to_json(const Event& event);
+// A journal as `pov journal --json` and the record show it: each entry with `n`, its 1-based
+// position (section 2).
+Json journal_json(const std::vector<JournalEntry>& journal);
 
 // Every scalar field, then `capabilities`, `extensions` and (when asked) `journal`.
 Json to_json(const Pov& pov, bool with_journal = true);

@@ -30,7 +30,8 @@ enum class EventKind {
     cancelled,
     reopened,
     imported,
-    forced
+    forced,
+    journal_changed
 };
 // Risks of section 9, worst first: a POV's list of risks and the attention list sort by this.
 enum class Risk {
@@ -76,9 +77,9 @@ template <> struct EnumNames<JournalKind> {
     static constexpr std::array<std::string_view, 2> names{"note", "retro"};
 };
 template <> struct EnumNames<EventKind> {
-    static constexpr std::array<std::string_view, 14> names{
-        "created",  "updated", "criteria_changed", "signed_off", "qualified", "approved", "started",
-        "extended", "logged",  "closed",           "cancelled",  "reopened",  "imported", "forced"};
+    static constexpr std::array<std::string_view, 15> names{
+        "created", "updated", "criteria_changed", "signed_off", "qualified", "approved", "started",        "extended",
+        "logged",  "closed",  "cancelled",        "reopened",   "imported",  "forced",   "journal_changed"};
 };
 
 template <> struct EnumNames<Risk> {

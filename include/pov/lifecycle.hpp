@@ -121,6 +121,21 @@ Transition can_extend(const Pov& pov, const Config& config, Date to, const std::
 // Section 2: retrospectives are journal entries of a running POV.
 void can_retro(const Pov& pov);
 
+// A correction of a journal entry (`pov journal edit`): what is given changes, the rest stays.
+struct JournalChange {
+    std::optional<std::string> text;
+    std::optional<Date> on;
+    std::optional<bool> shared;
+};
+
+// Section 6: the index of journal entry `n` (1-based, as `pov journal ID` numbers them); outside
+// the journal, invalid data (exit 3) naming n and the entries there are.
+std::size_t journal_index(const Pov& pov, std::int64_t n);
+
+// Section 6: entry `n` as corrected: text checked as a note's, a day not in the future, and only
+// a note may be shared (a retrospective stays internal, section 7).
+JournalEntry corrected_entry(const Pov& pov, std::int64_t n, const JournalChange& change, Date today);
+
 // Section 5: close needs `in_progress`, a reason, a loss type exactly when unsuccessful, a final
 // status on every capability, and an `--on` day neither in the future nor before the start.
 Transition can_close(const Pov& pov, const CloseRequest& request, Date today);

@@ -114,10 +114,10 @@ public:
 
     // Stores a new POV with its capabilities, extensions and journal; returns its id.
     virtual std::int64_t insert(const Pov& pov) = 0;
-    // Rewrites a POV's fields, capabilities and extensions (the journal is append-only).
+    // Rewrites a POV's fields, capabilities and extensions (the journal goes by add_journal and replace_journal).
     virtual void update(const Pov& pov) = 0;
     virtual void add_journal(std::int64_t id, const JournalEntry& entry) = 0;
-    // Replaces a POV's whole journal (an import that brings a changed record).
+    // Replaces a POV's whole journal (an import that brings a changed record, a journal correction).
     virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;
     virtual void add_event(std::int64_t id, const Event& event) = 0;
     // Removes a POV with all its parts and events (`pov delete`); its id is never reused.

@@ -34,5 +34,7 @@ std::string escape_control(std::string_view text, bool keep_newlines = false);
 // `with_article("onsite")` is "an onsite", `with_article("guided")` "a guided".
 std::string counted(long long count, std::string_view noun);
 std::string with_article(std::string_view word);
+// A range of whole numbers: `number_range(1, 3)` is "1–3"; equal ends read as one number ("1").
+std::string number_range(long long first, long long last);
 
 } // namespace pov

@@ -92,6 +92,10 @@ public:
     // the customer may read (the results document, section 7).
     Outcome log(std::int64_t id, const std::string& text, std::optional<Date> on = std::nullopt, bool shared = false);
     Outcome retro(std::int64_t id, const Retro& retro);
+    // Corrects or removes journal entry `n` (1-based, in date order), audited as `journal_changed`
+    // with the old and new values (section 8); a correction that changes nothing writes nothing.
+    Outcome edit_journal(std::int64_t id, std::int64_t n, const JournalChange& change);
+    Outcome remove_journal(std::int64_t id, std::int64_t n);
     Outcome close(std::int64_t id, const CloseRequest& request);
     Outcome cancel(std::int64_t id, const std::string& reason);
     // Back to the state it left; to in_progress only within the SA's limit, unless forced.

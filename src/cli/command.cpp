@@ -2,6 +2,7 @@
 
 #include "cli/hooks.hpp"
 #include "cli/output.hpp"
+#include "cli/usage.hpp"
 
 #include <fmt/format.h>
 
@@ -110,6 +111,12 @@ CLI::Option* Command::boolean(std::string_view name, bool& target, std::string_v
                      [&target, what = std::string(name)](const std::string& text) { target = parse_bool(text, what); });
 }
 
+CLI::Option* Command::boolean(std::string_view name, std::optional<bool>& target, std::string_view help)
+{
+    return converted(name, help, "yes|no",
+                     [&target, what = std::string(name)](const std::string& text) { target = parse_bool(text, what); });
+}
+
 CLI::Option* Command::date(std::string_view name, Date& target, std::string_view help)
 {
     return date_option(name, help, [&target](Date date) { target = date; });
@@ -146,7 +153,15 @@ CLI::Option* Command::output(std::string& target)
 
 void Command::run(std::function<void()> work)
 {
-    app_->callback([state = state_, work = std::move(work)] {
+    app_->callback([app = app_, state = state_, work = std::move(work)] {
+        // A group with work of its own (`pov journal ID`) does it only when none of its commands
+        // is given, and given neither its arguments nor a command it lists its commands.
+        if (!app->get_subcommands().empty()) {
+            return;
+        }
+        if (auto error = bare_group(*app)) {
+            throw *error;
+        }
         for (const auto& convert : state->conversions) {
             convert();
         }

@@ -64,6 +64,7 @@ public:
     CLI::Option* json(bool& target);
     // `yes`/`no`/`true`/`false` in any case.
     CLI::Option* boolean(std::string_view name, bool& target, std::string_view help);
+    CLI::Option* boolean(std::string_view name, std::optional<bool>& target, std::string_view help);
     // A date: ISO or `today`, `yesterday`, `+14d`… (section 2).
     CLI::Option* date(std::string_view name, Date& target, std::string_view help);
     CLI::Option* date(std::string_view name, std::optional<Date>& target, std::string_view help);

@@ -39,14 +39,18 @@ struct FieldOptions {
     std::map<std::string, std::string> values;
     std::map<std::string, CLI::Option*> options;
 
-    void add_to(CLI::App& command, bool include_name)
+    // `create` takes the name as its NAME argument; `set` takes it as --name, and requires nothing.
+    void add_to(CLI::App& command, bool for_set)
     {
         for (const auto& field : record_fields()) {
-            if (field.access != FieldAccess::writable || (!include_name && field.name == "name")) {
+            if (field.access != FieldAccess::writable || (!for_set && field.name == "name")) {
                 continue;
             }
             const std::string key(field.name);
             std::string help(field.meaning);
+            if (constexpr std::string_view required = " (required)"; for_set && help.ends_with(required)) {
+                help.erase(help.size() - required.size());
+            }
             help[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(help[0])));
             options[key] = command.add_option(option_name(field.name), values[key], help)
                                ->type_name(value_hint(field))
@@ -187,6 +191,19 @@ void add_show(CLI::App& app, Context& context)
     });
 }
 
+// What an empty list says: what was looked for, and `--all` only where closed and cancelled
+// POVs could match (--overdue and --ending-within look at in-progress POVs only).
+std::string empty_list_note(bool any_status, bool overdue, std::optional<std::int64_t> ending_within)
+{
+    if (overdue) {
+        return "No POVs match: none in progress is past its end.";
+    }
+    if (ending_within) {
+        return fmt::format("No POVs match: none in progress ends within {}.", counted(*ending_within, "day"));
+    }
+    return any_status ? "No POVs match." : "No POVs match. (closed and cancelled ones: --all)";
+}
+
 void add_list(CLI::App& app, Context& context)
 {
     struct Args {
@@ -225,7 +242,7 @@ void add_list(CLI::App& app, Context& context)
         if (args.json) {
             print_json(records_json(povs, risks));
         } else if (povs.empty()) {
-            context.note(args.all ? "No POVs match." : "No POVs match. (closed and cancelled ones: --all)");
+            context.note(empty_list_note(args.all || !args.filter.statuses.empty(), args.overdue, args.ending_within));
         } else {
             fmt::print("{}", render_list(povs, risks, context.today(), Style(context.stdout_color()),
                                          context.stdout_columns()));

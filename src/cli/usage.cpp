@@ -1,5 +1,7 @@
 #include "cli/usage.hpp"
 
+#include "pov/text.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -115,13 +117,27 @@ std::optional<Error> bare_group(CLI::App& command)
     if (command.get_parent() == nullptr || names.empty()) {
         return std::nullopt;
     }
+    // A group that takes arguments of its own (`pov journal ID`) was given them.
+    const auto positionals = command.get_options([](const CLI::Option* option) { return option->get_positional(); });
+    for (const auto* positional : positionals) {
+        if (positional->count() > 0) {
+            return std::nullopt;
+        }
+    }
     const auto path = command_path(command);
     std::vector<std::string> details;
+    for (const auto* positional : positionals) {
+        details.push_back(fmt::format("  pov {} {:<10} {}", path, positional->get_name(), command.get_description()));
+    }
     for (const auto* sub : command.get_subcommands([](CLI::App* app) { return is_public(app); })) {
         details.push_back(fmt::format("  pov {} {:<10} {}", path, sub->get_name(), sub->get_description()));
     }
     details.push_back(fmt::format("Run 'pov help {} COMMAND' for one of them.", path));
-    return Error(Exit::usage, fmt::format("pov {} needs a command: {}", path, fmt::join(names, ", ")), details);
+    return Error(Exit::usage,
+                 fmt::format("pov {} needs {}a command: {}", path,
+                             positionals.empty() ? "" : with_article(positionals.front()->get_name()) + " or ",
+                             fmt::join(names, ", ")),
+                 details);
 }
 
 Error unexpected_arguments(CLI::App& app, const std::vector<std::string>& typed)

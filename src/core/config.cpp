@@ -294,15 +294,17 @@ std::string render(const Config& c, bool comments)
     comment("A running POV with no journal entry or capability change for longer is stale.");
     out += fmt::format("stale_after_days = {}\n", c.stale_after_days);
 
+    // What each type is (section 3), as a sentence of its own above its keys.
     constexpr std::string_view type_notes[] = {
-        "guided: the common enterprise POV",
-        "onsite: intense, on the customer's premises",
-        "paid: needs license_purchased = true before start",
-        "lite: deprecated; only for the commercial segment",
+        "A guided POV: the common enterprise POV.",
+        "An onsite POV: intense, on the customer's premises.",
+        "A paid POV: needs license_purchased = true before start.",
+        "A lite POV: deprecated; only for the commercial segment.",
     };
     for (std::size_t i = 0; i < c.types.size(); ++i) {
         out += fmt::format("\n[types.{}]\n", EnumNames<PovType>::names[i]);
-        comment(fmt::format("Shortest {} POV, in days (end - start).", type_notes[i]));
+        comment(type_notes[i]);
+        comment("Shortest, in days (end - start).");
         out += fmt::format("min_days = {}\n", c.types[i].min_days);
         comment("Longest as planned, in days.");
         out += fmt::format("max_days = {}\n", c.types[i].max_days);

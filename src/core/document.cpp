@@ -2,6 +2,7 @@
 
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
+#include "pov/text.hpp"
 
 #include <fmt/format.h>
 
@@ -128,6 +129,21 @@ Json to_json(const JournalEntry& entry)
                 {"shared", entry.shared}};
 }
 
+Json journal_json(const std::vector<JournalEntry>& journal)
+{
+    auto out = Json::array();
+    int n = 0;
+    for (const auto& entry : journal) {
+        auto json = Json{{"n", ++n}};
+        auto fields = to_json(entry);
+        for (auto& [key, value] : fields.items()) {
+            json[key] = std::move(value);
+        }
+        out.push_back(std::move(json));
+    }
+    return out;
+}
+
 Json to_json(const Event& event)
 {
     return Json{{"at", event.at},
@@ -148,10 +164,7 @@ Json to_json(const Pov& pov, bool with_journal)
         extensions.push_back(to_json(extension));
     }
     if (with_journal) {
-        auto& journal = out["journal"] = Json::array();
-        for (const auto& entry : pov.journal) {
-            journal.push_back(to_json(entry));
-        }
+        out["journal"] = journal_json(pov.journal);
     }
     return out;
 }
@@ -172,9 +185,10 @@ Pov pov_from_json(const Json& document)
         expect_object(item, where);
         Capability capability;
         capability.n = ++n;
-        capability.title = text_at(item, "title", where);
-        capability.target = text_at(item, "target", where);
-        capability.outcome = text_at(item, "outcome", where);
+        // Single-line text is trimmed as the options trim it (section 2).
+        capability.title = trim_blanks(text_at(item, "title", where));
+        capability.target = trim_blanks(text_at(item, "target", where));
+        capability.outcome = trim_blanks(text_at(item, "outcome", where));
         capability.status = enum_at(item, "status", CapabilityStatus::pending, where);
         capability.evidence = text_at(item, "evidence", where);
         capability.updated_on = date_at(item, "updated_on", where);
@@ -184,7 +198,7 @@ Pov pov_from_json(const Json& document)
         const auto where = fmt::format("extensions[{}]", pov.extensions.size());
         expect_object(item, where);
         pov.extensions.push_back({required_date_at(item, "from", where), required_date_at(item, "to", where),
-                                  text_at(item, "reason", where), required_date_at(item, "on", where)});
+                                  trim_blanks(text_at(item, "reason", where)), required_date_at(item, "on", where)});
     }
     for (const auto& item : array_at(document, "journal")) {
         const auto where = fmt::format("journal[{}]", pov.journal.size());

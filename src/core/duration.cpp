@@ -1,6 +1,7 @@
 #include "pov/duration.hpp"
 
 #include "pov/error.hpp"
+#include "pov/text.hpp"
 
 #include <fmt/format.h>
 
@@ -22,14 +23,14 @@ std::optional<std::string> duration_problem(PovType type, Date start, Date end, 
     const auto name = to_string(type);
     if (extended) {
         if (days < rule.min_days || days > rule.max_extended_days) {
-            return fmt::format("{} POV with extensions must last {}–{} days; {} is {} days", name, rule.min_days,
-                               rule.max_extended_days, span, days);
+            return fmt::format("{} POV with extensions must last {} days; {} is {} days", name,
+                               number_range(rule.min_days, rule.max_extended_days), span, days);
         }
         return std::nullopt;
     }
     if (days < rule.min_days || days > rule.max_days) {
-        return fmt::format("{} POV must last {}–{} days; {} is {} days", name, rule.min_days, rule.max_days, span,
-                           days);
+        return fmt::format("{} POV must last {} days; {} is {} days", name, number_range(rule.min_days, rule.max_days),
+                           span, days);
     }
     return std::nullopt;
 }

@@ -56,6 +56,12 @@ template <auto M> void put_text(Pov& pov, const Json& value)
     pov.*M = value.is_null() ? std::string() : as_string(value);
 }
 
+// Single-line text read from a document (an import, a plan) is trimmed as an option's is (section 2).
+template <auto M> void put_line(Pov& pov, const Json& value)
+{
+    pov.*M = value.is_null() ? std::string() : trim_blanks(as_string(value));
+}
+
 template <auto M> Json get_date(const Pov& pov)
 {
     return date_json(pov.*M);
@@ -147,7 +153,7 @@ void put_id(Pov& pov, const Json& value)
 template <auto M>
 constexpr Field line(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::line, access, meaning, {}, &get_text<M>, &put_text<M>};
+    return {name, FieldKind::line, access, meaning, {}, &get_text<M>, &put_line<M>};
 }
 template <auto M> constexpr Field text(std::string_view name, std::string_view meaning)
 {

@@ -271,6 +271,39 @@ void can_retro(const Pov& pov)
     require_status(pov, Status::in_progress, "retrospectives are for an in-progress POV");
 }
 
+std::size_t journal_index(const Pov& pov, std::int64_t n)
+{
+    const auto size = static_cast<std::int64_t>(pov.journal.size());
+    if (n < 1 || n > size) {
+        throw Error(Exit::invalid,
+                    size == 0 ? fmt::format("POV {} has no journal entry {}; its journal is empty", pov.id, n)
+                              : fmt::format("POV {} has no journal entry {}; it has {} (see pov journal {})", pov.id, n,
+                                            size == 1 ? "only entry 1" : "entries " + number_range(1, size), pov.id));
+    }
+    return static_cast<std::size_t>(n - 1);
+}
+
+JournalEntry corrected_entry(const Pov& pov, std::int64_t n, const JournalChange& change, Date today)
+{
+    auto entry = pov.journal[journal_index(pov, n)];
+    if (change.text) {
+        require_text(*change.text, "--text", TextKind::multiline);
+        entry.text = *change.text;
+    }
+    if (change.on) {
+        entry.on = past_or_today(change.on, today, "--on");
+    }
+    if (change.shared) {
+        if (*change.shared && entry.kind != JournalKind::note) {
+            throw Error(Exit::invalid, fmt::format("journal entry {} of POV {} is a retro; only a note can be shared "
+                                                   "with the customer",
+                                                   n, pov.id));
+        }
+        entry.shared = *change.shared;
+    }
+    return entry;
+}
+
 Transition can_close(const Pov& pov, const CloseRequest& request, Date today)
 {
     require_status(pov, Status::in_progress, "only an in-progress POV can be closed");

@@ -238,8 +238,8 @@ std::string capitalized(std::string_view text)
 std::string duration_note(PovType type, const Config& config)
 {
     const auto& rule = config.rule(type);
-    return fmt::format("{} POVs last {}–{} days (end - start), at most {} with extensions", to_string(type),
-                       rule.min_days, rule.max_days, rule.max_extended_days);
+    return fmt::format("{} POVs last {} days (end - start), at most {} with extensions", to_string(type),
+                       number_range(rule.min_days, rule.max_days), rule.max_extended_days);
 }
 
 // The one-line comment of a key: the field's meaning and the forms its value takes.

@@ -168,4 +168,9 @@ std::string with_article(std::string_view word)
     return fmt::format("{} {}", vowel ? "an" : "a", word);
 }
 
+std::string number_range(long long first, long long last)
+{
+    return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
+}
+
 } // namespace pov

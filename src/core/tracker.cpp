@@ -31,7 +31,11 @@ Capability& capability_at(Pov& pov, int n)
         throw Error(Exit::not_found,
                     pov.capabilities.empty()
                         ? fmt::format("POV {} has no capability {}; it has no capabilities yet", pov.id, n)
-                        : fmt::format("POV {} has no capability {}; it has 1–{}", pov.id, n, pov.capabilities.size()));
+                        : fmt::format("POV {} has no capability {}; it has {}", pov.id, n,
+                                      pov.capabilities.size() == 1
+                                          ? std::string("only capability 1")
+                                          : "capabilities " +
+                                                number_range(1, static_cast<long long>(pov.capabilities.size()))));
     }
     return pov.capabilities[static_cast<std::size_t>(n - 1)];
 }
@@ -110,9 +114,15 @@ bool Tracker::save(const Pov& before, const Pov& after, Change& change)
         return false;
     }
     store_.update(after);
-    // The journal is append-only: what the change added follows what was there.
-    for (auto i = before.journal.size(); i < after.journal.size(); ++i) {
-        store_.add_journal(after.id, after.journal[i]);
+    // A change that only adds entries appends them; a correction (journal edit or rm) rewrites it.
+    const bool appended = after.journal.size() >= before.journal.size() &&
+                          std::equal(before.journal.begin(), before.journal.end(), after.journal.begin());
+    if (!appended) {
+        store_.replace_journal(after.id, after.journal);
+    } else {
+        for (auto i = before.journal.size(); i < after.journal.size(); ++i) {
+            store_.add_journal(after.id, after.journal[i]);
+        }
     }
     if (recorded) {
         store_.add_event(after.id, event);
@@ -323,8 +333,9 @@ Outcome Tracker::remove_capability(std::int64_t id, int n)
         }
         change.event.changes[fmt::format("capabilities.{}", n)] = Json::array({removed, nullptr});
         if (n <= static_cast<int>(pov.capabilities.size())) {
-            change.event.detail = fmt::format("capabilities {}–{} renumbered {}–{}", n + 1, pov.capabilities.size() + 1,
-                                              n, pov.capabilities.size());
+            const auto last = static_cast<long long>(pov.capabilities.size());
+            change.event.detail = fmt::format("{} {} renumbered {}", last == n ? "capability" : "capabilities",
+                                              number_range(n + 1, last + 1), number_range(n, last));
         }
         change_criteria(pov, change);
     });
@@ -415,6 +426,34 @@ Outcome Tracker::retro(std::int64_t id, const Retro& retro)
         check_text("the retro", text, TextKind::multiline);
         pov.journal.push_back({past_or_today(retro.on, clock_.today), JournalKind::retro, std::move(text)});
         change.event.changes["journal"] = Json::array({nullptr, to_json(pov.journal.back())});
+    });
+}
+
+Outcome Tracker::edit_journal(std::int64_t id, std::int64_t n, const JournalChange& request)
+{
+    return change(id, EventKind::journal_changed, [&](Pov& pov, Change& change) {
+        const auto corrected = corrected_entry(pov, n, request, clock_.today);
+        auto& entry = pov.journal[journal_index(pov, n)];
+        const auto before = to_json(entry);
+        const auto after = to_json(corrected);
+        for (const auto& [key, value] : after.items()) {
+            if (before[key] != value) {
+                change.event.changes[fmt::format("journal.{}.{}", n, key)] = Json::array({before[key], value});
+            }
+        }
+        entry = corrected;
+        // The store keeps the journal in date order (section 6 numbers it so); so does the POV.
+        std::stable_sort(pov.journal.begin(), pov.journal.end(),
+                         [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    });
+}
+
+Outcome Tracker::remove_journal(std::int64_t id, std::int64_t n)
+{
+    return change(id, EventKind::journal_changed, [&](Pov& pov, Change& change) {
+        const auto index = journal_index(pov, n);
+        change.event.changes[fmt::format("journal.{}", n)] = Json::array({to_json(pov.journal[index]), nullptr});
+        pov.journal.erase(pov.journal.begin() + static_cast<std::ptrdiff_t>(index));
     });
 }
 

@@ -250,9 +250,23 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
     return out;
 }
 
+std::string render_journal(const std::vector<JournalEntry>& journal, const Style& style)
+{
+    const auto width = std::to_string(journal.size()).size();
+    std::string out = style.bold(fmt::format("{:>{}}  {:<10}  {:<5}  {}", "N", width, "ON", "KIND", "TEXT")) + "\n";
+    int n = 0;
+    for (const auto& entry : journal) {
+        const auto head = fmt::format("{:>{}}  {}  {:<5}  ", ++n, width, format_date(entry.on), to_string(entry.kind));
+        // A shared note is one the customer may read (the results document).
+        const auto text = (entry.shared ? "[shared] " : "") + escape_control(entry.text, true);
+        out += head + hanging(text, display_width(head)) + "\n";
+    }
+    return out;
+}
+
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style)
 {
-    Table table({"N", "STATUS", "TITLE", "TARGET", "EVIDENCE"}, {true});
+    Table table({"N", "STATUS", "TITLE", "TARGET", "OUTCOME", "EVIDENCE"}, {true});
     for (const auto& capability : capabilities) {
         const auto status = to_string(capability.status);
         const auto color = capability.status == CapabilityStatus::met       ? Color::green
@@ -260,7 +274,7 @@ std::string render_capabilities(const std::vector<Capability>& capabilities, con
                            : capability.status == CapabilityStatus::partial ? Color::yellow
                                                                             : Color::none;
         table.add({std::to_string(capability.n), std::string(status), escape_control(capability.title),
-                   shown(capability.target), shown(capability.evidence)},
+                   shown(capability.target), shown(capability.outcome), shown(capability.evidence)},
                   {Color::none, color});
     }
     return table.render(style, "  ");

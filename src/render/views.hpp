@@ -30,6 +30,8 @@ std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vec
                         const Style& style, std::size_t max_width = 0);
 std::string render_history(const std::vector<Event>& events, const Style& style);
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
+// `pov journal ID`: each entry numbered as `journal edit` and `rm` take it, retros over several lines.
+std::string render_journal(const std::vector<JournalEntry>& journal, const Style& style);
 // Each check on its line, the verdict, and the next step that will work.
 std::string render_qualification(const QualifyOutcome& result, bool dry_run, const Style& style);
 

@@ -187,4 +187,97 @@ expect_fail 4 "a deleted POV is gone"
 run -q create "After delete" --account A --sa S
 CHECKS=$((CHECKS + 1))
 [[ $OUT -gt $id ]] || fail "a deleted id is never reused"
+
+# ---- Words (issue 10) ------------------------------------------------------------------------
+# A range with equal ends reads as one number: "it has only capability 1", never "it has 1–1".
+run -q create "One criterion" --account A --sa S --capability "Only one"
+one=$OUT
+run cap set "$one" 2 --status met
+expect_fail 4 "a capability beyond the last"
+expect_err "POV $one has no capability 2; it has only capability 1" "one capability reads as one number"
+CHECKS=$((CHECKS + 1))
+[[ $ERR != *"1–1"* ]] || fail "a range with equal ends is not printed as 1–1"
+pov cap add "$one" "Second"
+run cap set "$one" 3 --status met
+expect_err "it has capabilities 1–2" "two capabilities read as a range"
+# Removing the second-to-last criterion renumbers one: "capability 2 renumbered 1", not "2–2 … 1–1".
+pov cap rm "$one" 1
+run history "$one"
+expect_out "capability 2 renumbered 1" "one renumbered criterion reads as one number"
+
+# An empty --overdue or --ending-within says what is true; --all would not help there.
+run list --overdue
+expect_rc 0 "an empty list --overdue"
+expect_err "No POVs match: none in progress is past its end." "an empty --overdue says what it looked for"
+CHECKS=$((CHECKS + 1))
+[[ $ERR != *"--all"* ]] || fail "an empty --overdue does not suggest --all"
+run list --ending-within 0
+expect_err "none in progress ends within 0 days" "an empty --ending-within says what it looked for"
+CHECKS=$((CHECKS + 1))
+[[ $ERR != *"--all"* ]] || fail "an empty --ending-within does not suggest --all"
+run list --account "Nobody at all"
+expect_err "(closed and cancelled ones: --all)" "an empty open list still points at --all"
+
+# config init: each type's comment is a sentence, never "the common enterprise POV POV".
+run_raw --config "$WORK/words.toml" config init
+expect_rc 0 "config init"
+CHECKS=$((CHECKS + 1))
+! grep -q "POV POV" "$WORK/words.toml" || fail "config init writes 'POV POV'"
+CHECKS=$((CHECKS + 1))
+grep -qx "# A guided POV: the common enterprise POV." "$WORK/words.toml" || fail "config init describes guided"
+CHECKS=$((CHECKS + 1))
+grep -qx "# An onsite POV: intense, on the customer's premises." "$WORK/words.toml" || fail "config init: an onsite"
+
+# set requires nothing: its --help marks no field required (create's does).
+run_raw set --help
+expect_rc 0 "set --help"
+for option in --name --account --sa; do
+  CHECKS=$((CHECKS + 1))
+  grep -E -- "^ +$option " <<<"$OUT" | grep -qi "required" && fail "set --help marks $option required"
+done
+run_raw create --help
+CHECKS=$((CHECKS + 1))
+grep -E -- "^ +--sa " <<<"$OUT" | grep -q "(required)" || fail "create --help marks --sa required"
+
+# show and cap list show a criterion's business outcome.
+run -q create "Outcome" --account A --sa S
+outcome=$OUT
+pov cap add "$outcome" "Audit evidence" --target "< 1 h" --outcome "Pass the audit"
+run cap list "$outcome"
+expect_out "OUTCOME" "cap list has an outcome column"
+expect_out "Pass the audit" "cap list shows the outcome"
+run show "$outcome"
+expect_out "Pass the audit" "show shows the outcome"
+
+# pov help's own help names its argument [COMMAND...], not "COMMAND TEXT".
+run_raw help --help
+expect_rc 0 "pov help --help"
+expect_out "[COMMAND...]" "pov help --help names its argument"
+CHECKS=$((CHECKS + 1))
+[[ $OUT != *"COMMAND TEXT"* ]] || fail "pov help --help reads COMMAND TEXT"
+
+# ---- Imported records are trimmed like options (section 2) ----------------------------------
+cat >"$WORK/padded.json" <<'JSON'
+{"schema": "pov/1", "povs": [{"uuid": "0b6e3f5e-4a43-4c39-9d4c-2f9d6f3f1a01", "name": "  Padded  ",
+  "account": " Acme ", "sa": "  Priya Raman ", "champion": " Lee ", "type": "guided",
+  "start": null, "end": null,
+  "capabilities": [{"title": "  Scans  ", "target": " 100% ", "outcome": " audit "}],
+  "extensions": [], "journal": [{"on": "2026-02-27", "kind": "note", "text": "  kept as typed  "}]}]}
+JSON
+main_db=$DB
+DB=$WORK/padded.db
+run import "$WORK/padded.json"
+expect_rc 0 "import of padded text"
+run show 1 --json
+expect_jq '[.name, .account, .sa, .champion] | join("|")' "Padded|Acme|Priya Raman|Lee" \
+  "imported single-line fields are trimmed"
+expect_jq '.capabilities[0] | [.title, .target, .outcome] | join("|")' "Scans|100%|audit" \
+  "imported criteria are trimmed"
+expect_jq '.journal[0].text' "  kept as typed  " "multi-line text is kept as typed"
+run import "$WORK/padded.json"
+expect_out "0 added, 0 updated, 1 unchanged" "a padded document re-imports unchanged"
+sed 's/"  Padded  "/"   "/; s/1a01/1a02/' "$WORK/padded.json" >"$WORK/blank.json"
+run import "$WORK/blank.json"
+expect_fail 3 "an imported name of blanks is empty"
+DB=$main_db
 finish

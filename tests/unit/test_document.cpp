@@ -144,7 +144,8 @@ TEST_CASE("JSON values have the contract's shapes")
     CHECK(
         json.at("extensions").at(0) ==
         Json({{"from", "2026-03-30"}, {"to", "2026-04-20"}, {"reason", "customer \"holiday\""}, {"on", "2026-03-25"}}));
-    CHECK(json.at("journal").at(1) == Json({{"on", "2026-03-12"},
+    CHECK(json.at("journal").at(1) == Json({{"n", 2},
+                                            {"on", "2026-03-12"},
                                             {"kind", "retro"},
                                             {"text", "What went well: all\nOn track: yes"},
                                             {"shared", false}}));

@@ -161,3 +161,10 @@ TEST_CASE("words in messages: counts agree with their nouns, articles with their
     CHECK(pov::with_article("paid") == "a paid");
     CHECK(pov::with_article("lite") == "a lite");
 }
+
+TEST_CASE("a range with equal ends reads as one number")
+{
+    CHECK(pov::number_range(1, 3) == "1–3");
+    CHECK(pov::number_range(1, 1) == "1");
+    CHECK(pov::number_range(7, 7) == "7");
+}

@@ -756,6 +756,93 @@ TEST_CASE("log and retro append to the journal with a logged event")
     });
 }
 
+TEST_CASE("journal edit corrects an entry, audited as journal_changed with old and new values")
+{
+    Fixture f;
+    const auto id = started(f);
+    f.tracker.log(id, "kickoff", day("2026-03-01"));
+    f.tracker.log(id, "tpyo in the note");
+    JournalChange change;
+    change.text = "typo fixed";
+    change.shared = true;
+    const auto pov = f.tracker.edit_journal(id, 2, change).pov;
+    REQUIRE(pov.journal.size() == 2);
+    CHECK(pov.journal[1].text == "typo fixed");
+    CHECK(pov.journal[1].shared);
+    const auto event = f.last_event(id);
+    CHECK(event.kind == EventKind::journal_changed);
+    CHECK(event.changes.at("journal.2.text") == Json::array({"tpyo in the note", "typo fixed"}));
+    CHECK(event.changes.at("journal.2.shared") == Json::array({false, true}));
+    CHECK_FALSE(event.changes.contains("journal.2.on"));
+
+    // A new day keeps the journal in date order, as `pov journal` numbers it.
+    JournalChange earlier;
+    earlier.on = day("2026-02-27");
+    const auto moved = f.tracker.edit_journal(id, 2, earlier).pov;
+    CHECK(moved.journal[0].text == "typo fixed");
+    CHECK(moved.journal[1].text == "kickoff");
+    CHECK(f.store->find(id)->journal[0].text == "typo fixed");
+
+    // The same values change nothing and write nothing.
+    const auto events = f.event_count(id);
+    CHECK(f.tracker.edit_journal(id, 1, earlier).changed.empty());
+    CHECK(f.event_count(id) == events);
+}
+
+TEST_CASE("journal corrections are checked: the entry exists, the day is past, only notes are shared")
+{
+    Fixture f;
+    const auto id = started(f);
+    f.tracker.log(id, "note");
+    f.tracker.retro(id, {"a", "b", "c", true, std::nullopt});
+    JournalChange text;
+    text.text = "x";
+    for (const std::int64_t n : {0, 3, -1}) {
+        const auto error = error_of([&] { f.tracker.edit_journal(id, n, text); });
+        REQUIRE(error);
+        CHECK(error->code() == Exit::invalid);
+        CHECK(contains(error->what(), "no journal entry " + std::to_string(n)));
+        CHECK(contains(error->what(), "entries 1–2"));
+    }
+    check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.remove_journal(id, 3); });
+    JournalChange future;
+    future.on = day("2026-03-03");
+    check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.edit_journal(id, 1, future); });
+    JournalChange blank;
+    blank.text = "  ";
+    check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.edit_journal(id, 1, blank); });
+    JournalChange shared;
+    shared.shared = true;
+    check_fails_unchanged(f, id, Exit::invalid, [&] { f.tracker.edit_journal(id, 2, shared); });
+
+    const auto empty = started(f, "empty", "Kim");
+    const auto error = error_of([&] { f.tracker.remove_journal(empty, 1); });
+    REQUIRE(error);
+    CHECK(contains(error->what(), "its journal is empty"));
+    f.tracker.log(empty, "only one");
+    const auto one = error_of([&] { f.tracker.remove_journal(empty, 2); });
+    REQUIRE(one);
+    CHECK(contains(one->what(), "it has only entry 1"));
+}
+
+TEST_CASE("journal rm removes an entry, audited with its old value")
+{
+    Fixture f;
+    const auto id = started(f);
+    f.tracker.log(id, "first");
+    f.tracker.log(id, "entered twice");
+    f.tracker.log(id, "third");
+    const auto pov = f.tracker.remove_journal(id, 2).pov;
+    REQUIRE(pov.journal.size() == 2);
+    CHECK(pov.journal[0].text == "first");
+    CHECK(pov.journal[1].text == "third");
+    const auto event = f.last_event(id);
+    CHECK(event.kind == EventKind::journal_changed);
+    CHECK(event.changes.at("journal.2").at(0).at("text") == "entered twice");
+    CHECK(event.changes.at("journal.2").at(1).is_null());
+    CHECK(f.store->find(id)->journal.size() == 2);
+}
+
 TEST_CASE("a POV that does not exist is not found")
 {
     Fixture f;
