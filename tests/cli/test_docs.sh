@@ -1,7 +1,8 @@
 # The documentation keeps step with the binary: every command that `pov --help` lists is
 # documented in the man page and the guide and completed by the bash, zsh and fish completions;
 # every option of every command is in the bash completion, the guide and the man page, and named
-# by the zsh and fish completions (those of `create` required by name).
+# by the zsh and fish completions (those of `create` required by name); and every example of
+# README.md, docs/guide.md and docs/report.md prints what it shows (see tests/cli/doc_examples.py).
 # Run by hand: POV_BIN=build/pov bash tests/cli/test_docs.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -126,6 +127,12 @@ for command in $commands; do
       doc_check "completions/pov.fish completes '${path/:/ }' option $option" fish_names "$option"
     done
   done
+done
+
+# ---- the examples: run on a fresh folder, their shown output compared (doc_examples.py) ----------
+for doc in "$ROOT/README.md" "$GUIDE" "$ROOT/docs/report.md"; do
+  doc_check "the examples of ${doc#"$ROOT"/} print what they show" \
+    python3 "$ROOT/tests/cli/doc_examples.py" "$POV_BIN" "$doc"
 done
 
 # ---- the completion script itself ---------------------------------------------------------------
