@@ -58,6 +58,7 @@ void add_journal_edit(CLI::App& journal, Context& context)
     struct Args {
         std::int64_t id = 0;
         std::string n;
+        std::int64_t number = 0;
         JournalChange change;
     };
     Command command(journal, context, "edit", "Correct a journal entry: its text, its day, whether it is shared");
@@ -72,17 +73,18 @@ void add_journal_edit(CLI::App& journal, Context& context)
             if (!change.text && !change.on && !change.shared) {
                 throw Error(Exit::usage, "journal edit needs --text, --on or --shared; nothing to change");
             }
-            return tracker.edit_journal(args.id, entry_number(args.n), change);
+            args.number = entry_number(args.n);
+            return tracker.edit_journal(args.id, args.number, change);
         },
         [&args](const Outcome& outcome) {
             if (outcome.changed.empty()) {
-                return fmt::format("Journal entry {} of POV {} unchanged: it already reads so", args.n, args.id);
+                return fmt::format("Journal entry {} of POV {} unchanged: it already reads so", args.number, args.id);
             }
             std::vector<std::string> keys;
             for (const auto& changed : outcome.changed) {
                 keys.push_back(changed.substr(changed.rfind('.') + 1));
             }
-            return fmt::format("Updated journal entry {} of POV {}: {}", args.n, args.id, fmt::join(keys, ", "));
+            return fmt::format("Updated journal entry {} of POV {}: {}", args.number, args.id, fmt::join(keys, ", "));
         });
 }
 
@@ -91,14 +93,19 @@ void add_journal_rm(CLI::App& journal, Context& context)
     struct Args {
         std::int64_t id = 0;
         std::string n;
+        std::int64_t number = 0;
     };
     Command command(journal, context, "rm", "Remove a journal entry; the ones after it move up");
     auto& args = command.hold<Args>();
     command.id(args.id).text("N", args.n, "The entry's number (see pov journal ID)")->required();
-    command.change([&args](Tracker& tracker) { return tracker.remove_journal(args.id, entry_number(args.n)); },
-                   [&args](const Outcome& outcome) {
-                       return fmt::format("Removed journal entry {} from POV {}", args.n, outcome.pov.id);
-                   });
+    command.change(
+        [&args](Tracker& tracker) {
+            args.number = entry_number(args.n);
+            return tracker.remove_journal(args.id, args.number);
+        },
+        [&args](const Outcome& outcome) {
+            return fmt::format("Removed journal entry {} from POV {}", args.number, outcome.pov.id);
+        });
 }
 
 void add_journal(CLI::App& app, Context& context)

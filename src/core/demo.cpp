@@ -168,7 +168,7 @@ public:
             on(retro.day).retro(id, {retro.on_track ? "Pilot teams deploy daily" : "The dashboards impressed the team",
                                      retro.on_track ? "Runner capacity is tight" : "Test environment still missing",
                                      retro.on_track ? "Add two runners" : "Escalate the environment to the sponsor",
-                                     retro.on_track});
+                                     retro.on_track, std::nullopt});
         }
         if (story.change_criteria_after_start) {
             on(story.started + 5)

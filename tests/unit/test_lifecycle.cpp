@@ -707,3 +707,38 @@ TEST_CASE("lifecycle: reopen needs a closed or cancelled POV, a reason, and room
         CHECK(can_reopen(cancelled, defaults, none, 9, "budget back", true).to == Status::new_);
     }
 }
+
+TEST_CASE("lifecycle: a journal correction names an entry that exists, a past day, and shares notes only")
+{
+    auto pov = with_status(Status::in_progress);
+    pov.journal = {{day("2026-03-01"), JournalKind::note, "note", false},
+                   {day("2026-03-02"), JournalKind::retro, "What went well: a\nOn track: yes", false}};
+    CHECK(journal_index(pov, 1) == 0);
+    CHECK(journal_index(pov, 2) == 1);
+    for (const std::int64_t n : {0, 3, -2}) {
+        const auto error = error_of([&] { journal_index(pov, n); });
+        REQUIRE(error);
+        CHECK(error->code() == Exit::invalid);
+        CHECK(std::string(error->what()).find("entries 1–2") != std::string::npos);
+    }
+
+    JournalChange change;
+    change.text = "corrected";
+    change.on = day("2026-02-27");
+    change.shared = true;
+    const auto corrected = corrected_entry(pov, 1, change, day("2026-03-02"));
+    CHECK(corrected.text == "corrected");
+    CHECK(corrected.on == day("2026-02-27"));
+    CHECK(corrected.shared);
+    CHECK(corrected.kind == JournalKind::note);
+
+    JournalChange future;
+    future.on = day("2026-03-03");
+    CHECK(error_of([&] { corrected_entry(pov, 1, future, day("2026-03-02")); })->code() == Exit::invalid);
+    JournalChange share_retro;
+    share_retro.shared = true;
+    CHECK(error_of([&] { corrected_entry(pov, 2, share_retro, day("2026-03-02")); })->code() == Exit::invalid);
+    JournalChange unshare_retro;
+    unshare_retro.shared = false;
+    CHECK_FALSE(corrected_entry(pov, 2, unshare_retro, day("2026-03-02")).shared);
+}
