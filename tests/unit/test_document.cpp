@@ -360,3 +360,25 @@ TEST_CASE("a stage beyond int range is not silently wrapped")
     REQUIRE(imported);
     CHECK(imported->code() == Exit::invalid);
 }
+
+TEST_CASE("a document's single-line text is trimmed as options are; multi-line text is kept")
+{
+    const auto document = Json::parse(R"({
+        "name": "  Padded  ", "account": " Acme ", "sa": "\tPriya ", "competitor": " GitHub ",
+        "pain": "  kept as typed  ",
+        "capabilities": [{"title": " Scans ", "target": " 100% ", "outcome": " audit ", "evidence": " as typed "}],
+        "extensions": [{"from": "2026-03-30", "to": "2026-04-10", "reason": " freeze ", "on": "2026-03-25"}],
+        "journal": [{"on": "2026-03-02", "kind": "note", "text": "  as typed  "}]})");
+    const auto pov = pov_from_json(document);
+    CHECK(pov.name == "Padded");
+    CHECK(pov.account == "Acme");
+    CHECK(pov.sa == "Priya");
+    CHECK(pov.competitor == "GitHub");
+    CHECK(pov.pain == "  kept as typed  ");
+    CHECK(pov.capabilities[0].title == "Scans");
+    CHECK(pov.capabilities[0].target == "100%");
+    CHECK(pov.capabilities[0].outcome == "audit");
+    CHECK(pov.capabilities[0].evidence == " as typed ");
+    CHECK(pov.extensions[0].reason == "freeze");
+    CHECK(pov.journal[0].text == "  as typed  ");
+}
