@@ -103,6 +103,9 @@ expect_err "its journal is empty" "an empty journal says so"
 pov log "$other" "only one"
 run journal rm "$other" 2
 expect_err "it has only entry 1" "a one-entry journal reads as one number, not 1–1"
+pov log "$other" "second"
+run journal rm "$other" 02
+expect_out "Removed journal entry 2 from POV $other" "the entry is named by its number, as typed or not"
 run -q journal rm "$other" 1
 expect_rc 0 "journal rm -q"
 expect_no_out "journal rm -q prints nothing"
