@@ -22,8 +22,8 @@ bool answer_help(CLI::App& app, const std::vector<std::string>& typed);
 // no command was given.
 CLI::App& deepest_command(CLI::App& app);
 
-// When `command` is a group (it has public subcommands) given without one: the usage error that
-// lists them.
+// When `command` is a group (it has public subcommands) given without one, and without the
+// arguments of its own it may take (`pov journal ID`): the usage error that lists them.
 std::optional<Error> bare_group(CLI::App& command);
 
 // The usage error for arguments CLI11 did not expect, in the order they were typed:
