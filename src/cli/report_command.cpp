@@ -37,8 +37,7 @@ void add_report_command(CLI::App& app, Context& context)
             stores.push_back(
                 others.emplace_back(open_store(context.store_options(OpenMode::read_only, location))).get());
         }
-        const auto figures =
-            report_figures(report_data(stores, range, context.today()), range, context.config(), args.sa);
+        const auto figures = report_figures(stores, range, context.today(), context.config(), args.sa);
         const auto format = args.json ? render::ReportFormat::json : args.format;
         const render::Style style(args.output.empty() && context.stdout_color());
         write_output(args.output, render::render_report(figures, format, style));
