@@ -20,6 +20,8 @@ template <> struct pov::EnumNames<pov::render::ReportFormat> {
 namespace pov::render {
 
 Json report_json(const ReportFigures& figures);
+// report_json(figures).dump(2) and a newline, written item by item (the long lists are not held as JSON).
+std::string report_json_text(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);
 std::string report_text(const ReportFigures& figures, const Style& style);
 std::string report_markdown(const ReportFigures& figures);

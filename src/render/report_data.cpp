@@ -4,7 +4,9 @@
 #include "render/csv.hpp"
 #include "render/report.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -65,6 +67,90 @@ Json risks_json(const std::vector<Risk>& risks)
     return out;
 }
 
+Json attention_json(const AttentionItem& item)
+{
+    Json advice = Json::array();
+    for (const auto risk : item.risks) {
+        advice.push_back(std::string(risk_advice(risk)));
+    }
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"sa", item.pov.sa},
+            {"status", std::string(to_string(item.status))},
+            {"end", date_json(item.end)},
+            {"risks", risks_json(item.risks)},
+            {"advice", advice}};
+}
+
+Json timeline_json(const TimelineItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"sa", item.pov.sa},
+            {"started_on", format_date(item.started_on)},
+            {"end", format_date(item.end)},
+            {"original_end", date_json(item.original_end)}};
+}
+
+Json closed_json(const ClosedItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"account", item.account},
+            {"sa", item.pov.sa},
+            {"result", optional_name(item.result)},
+            {"reason", text_or_null(item.reason)},
+            {"competitor", text_or_null(item.competitor)},
+            {"loss_type", optional_name(item.loss_type)},
+            {"net_arr", optional_money(item.net_arr)},
+            {"closed_on", format_date(item.closed_on)},
+            {"days", item.days ? Json(*item.days) : Json(nullptr)}};
+}
+
+Json cancelled_json(const CancelledItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"account", item.account},
+            {"sa", item.pov.sa},
+            {"reason", text_or_null(item.reason)},
+            {"on", format_date(item.on)}};
+}
+
+// The report's long lists, by their key in the JSON document.
+struct LongList {
+    const char* key;
+    std::size_t size;
+    std::function<Json(std::size_t)> item;
+};
+
+std::vector<LongList> long_lists(const ReportFigures& f)
+{
+    return {
+        {"attention", f.attention.size(), [&f](std::size_t i) { return attention_json(f.attention[i]); }},
+        {"timeline", f.timeline.size(), [&f](std::size_t i) { return timeline_json(f.timeline[i]); }},
+        {"closed", f.closed_list.size(), [&f](std::size_t i) { return closed_json(f.closed_list[i]); }},
+        {"cancelled", f.cancelled_list.size(), [&f](std::size_t i) { return cancelled_json(f.cancelled_list[i]); }}};
+}
+
+// `value` as dump(2) writes it `level` levels deep: its inner lines indented that much more (a
+// dumped string holds no newline of its own).
+void append_dump(std::string& out, const Json& value, int level)
+{
+    const auto text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::string indent(static_cast<std::size_t>(2 * level), ' ');
+    std::size_t from = 0;
+    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+        out.append(text, from, at + 1 - from);
+        out += indent;
+        from = at + 1;
+    }
+    out.append(text, from);
+}
+
+// The document without its long lists' items (report_json_text adds them).
+Json report_json(const ReportFigures& f, bool with_lists);
+
 } // namespace
 
 std::string competitor_label(const std::string& competitor)
@@ -73,6 +159,42 @@ std::string competitor_label(const std::string& competitor)
 }
 
 Json report_json(const ReportFigures& f)
+{
+    return report_json(f, true);
+}
+
+// The JSON document as report_json(f).dump(2) + "\n" would write it, without holding the long
+// lists as JSON values: each item is built and written in turn.
+std::string report_json_text(const ReportFigures& f)
+{
+    const auto head = report_json(f, false);
+    const auto lists = long_lists(f);
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [key, value] : head.items()) {
+        out += first ? "\n  " : ",\n  ";
+        first = false;
+        append_dump(out, Json(key), 1);
+        out += ": ";
+        const auto list = std::find_if(lists.begin(), lists.end(), [&](const LongList& l) { return key == l.key; });
+        if (list == lists.end() || list->size == 0) {
+            append_dump(out, value, 1);
+            continue;
+        }
+        out += "[";
+        for (std::size_t i = 0; i < list->size; ++i) {
+            out += i == 0 ? "\n    " : ",\n    ";
+            append_dump(out, list->item(i), 2);
+        }
+        out += "\n  ]";
+    }
+    out += first ? "}\n" : "\n}\n";
+    return out;
+}
+
+namespace {
+
+Json report_json(const ReportFigures& f, bool with_lists)
 {
     Json out = Json::object();
     out["as_of"] = format_date(f.range.as_of());
@@ -114,18 +236,8 @@ Json report_json(const ReportFigures& f)
     out["capability_hit_rate"] = optional_number(f.capability_hit_rate);
     out["capabilities"] = {{"met", f.capabilities_met}, {"total", f.capabilities_total}};
     auto& attention = out["attention"] = Json::array();
-    for (const auto& item : f.attention) {
-        Json advice = Json::array();
-        for (const auto risk : item.risks) {
-            advice.push_back(std::string(risk_advice(risk)));
-        }
-        attention.push_back({{"id", item.pov.id},
-                             {"name", item.pov.name},
-                             {"sa", item.pov.sa},
-                             {"status", std::string(to_string(item.status))},
-                             {"end", date_json(item.end)},
-                             {"risks", risks_json(item.risks)},
-                             {"advice", advice}});
+    for (std::size_t i = 0; with_lists && i < f.attention.size(); ++i) {
+        attention.push_back(attention_json(f.attention[i]));
     }
     Json ending = Json::array();
     for (const auto& item : f.ending) {
@@ -139,36 +251,16 @@ Json report_json(const ReportFigures& f)
     }
     out["upcoming"] = {{"days", f.upcoming_days}, {"ending", ending}, {"starting", starting}};
     auto& timeline = out["timeline"] = Json::array();
-    for (const auto& item : f.timeline) {
-        timeline.push_back({{"id", item.pov.id},
-                            {"name", item.pov.name},
-                            {"sa", item.pov.sa},
-                            {"started_on", format_date(item.started_on)},
-                            {"end", format_date(item.end)},
-                            {"original_end", date_json(item.original_end)}});
+    for (std::size_t i = 0; with_lists && i < f.timeline.size(); ++i) {
+        timeline.push_back(timeline_json(f.timeline[i]));
     }
     auto& closed = out["closed"] = Json::array();
-    for (const auto& item : f.closed_list) {
-        closed.push_back({{"id", item.pov.id},
-                          {"name", item.pov.name},
-                          {"account", item.account},
-                          {"sa", item.pov.sa},
-                          {"result", optional_name(item.result)},
-                          {"reason", text_or_null(item.reason)},
-                          {"competitor", text_or_null(item.competitor)},
-                          {"loss_type", optional_name(item.loss_type)},
-                          {"net_arr", optional_money(item.net_arr)},
-                          {"closed_on", format_date(item.closed_on)},
-                          {"days", item.days ? Json(*item.days) : Json(nullptr)}});
+    for (std::size_t i = 0; with_lists && i < f.closed_list.size(); ++i) {
+        closed.push_back(closed_json(f.closed_list[i]));
     }
     auto& cancelled = out["cancelled"] = Json::array();
-    for (const auto& item : f.cancelled_list) {
-        cancelled.push_back({{"id", item.pov.id},
-                             {"name", item.pov.name},
-                             {"account", item.account},
-                             {"sa", item.pov.sa},
-                             {"reason", text_or_null(item.reason)},
-                             {"on", format_date(item.on)}});
+    for (std::size_t i = 0; with_lists && i < f.cancelled_list.size(); ++i) {
+        cancelled.push_back(cancelled_json(f.cancelled_list[i]));
     }
     out["arr"] = {{"in_pov", f.arr.in_pov},
                   {"won", f.arr.won},
@@ -182,6 +274,8 @@ Json report_json(const ReportFigures& f)
     }
     return out;
 }
+
+} // namespace
 
 // One long table, `section,name,metric,value`, from the JSON so both carry the same numbers.
 std::string report_csv(const ReportFigures& f)
@@ -265,7 +359,7 @@ std::string render_report(const ReportFigures& figures, ReportFormat format, con
     switch (format) {
     case ReportFormat::text: return report_text(figures, style);
     case ReportFormat::markdown: return report_markdown(figures);
-    case ReportFormat::json: return report_json(figures).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    case ReportFormat::json: return report_json_text(figures);
     case ReportFormat::csv: return report_csv(figures);
     case ReportFormat::html: return report_html(figures);
     }
