@@ -139,9 +139,11 @@ INSERT INTO event_net_arr
 SELECT pov_id, id, at, kind,
        CASE WHEN instr(changes, '"net_arr"') > 0 AND json_valid(changes) THEN changes -> '$.net_arr' END,
        CASE WHEN kind = 'started' AND json_valid(changes) THEN changes -> '$.started_on' END
-FROM events WHERE kind = 'started' OR instr(changes, '"net_arr"') > 0;
+FROM events
+WHERE kind = 'started' OR (instr(changes, '"net_arr"') > 0 AND json_valid(changes) AND changes -> '$.net_arr' IS NOT NULL);
 CREATE TRIGGER events_net_arr AFTER INSERT ON events
-WHEN NEW.kind = 'started' OR instr(NEW.changes, '"net_arr"') > 0
+WHEN NEW.kind = 'started'
+  OR (instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) AND NEW.changes -> '$.net_arr' IS NOT NULL)
 BEGIN
     INSERT INTO event_net_arr VALUES (NEW.pov_id, NEW.id, NEW.at, NEW.kind,
         CASE WHEN instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) THEN NEW.changes -> '$.net_arr' END,
