@@ -70,11 +70,10 @@ std::optional<Date> activity_as_of(std::optional<Date> last_activity, Date day)
     return last_activity && *last_activity > day ? std::optional(day) : last_activity;
 }
 
-// A POV as it stood on a past day: its status then, only the extensions granted by then (and
-// the end they had set), and no activity later than that day.
-Pov as_it_stood(const Pov& pov, Status status, Date day)
+// Makes `then` the POV as it stood on a past day: its status then, only the extensions granted
+// by then (and the end they had set), and no activity later than that day.
+void stand_on(Pov& then, Status status, Date day)
 {
-    Pov then = pov;
     then.status = status;
     const auto later = std::find_if(then.extensions.begin(), then.extensions.end(),
                                     [&](const Extension& extension) { return extension.on > day; });
@@ -83,7 +82,6 @@ Pov as_it_stood(const Pov& pov, Status status, Date day)
         then.extensions.erase(later, then.extensions.end());
     }
     then.last_activity = activity_as_of(then.last_activity, day);
-    return then;
 }
 
 std::optional<Date> json_date(const Json& value)
@@ -301,7 +299,7 @@ std::optional<std::int64_t> net_arr_at_start(const Pov& pov, const std::vector<E
 
 namespace {
 
-// The figures, accumulated one POV at a time as it stood on the as-of date (as_it_stood): a report
+// The figures, accumulated one POV at a time as it stood on the as-of date (stand_on): a report
 // of any size keeps only what it lists. Open POVs wait in `open` for their risks, which need every
 // SA's load, and POVs closed in the period for their net ARR at start (arr_change).
 class Figures {
@@ -525,12 +523,12 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
     for (const auto& now : data.povs) {
         const auto found = data.events.find(now.uuid);
         const auto& log = found == data.events.end() ? no_events : found->second;
-        const Pov recorded = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
-        if (!name_matches(recorded.sa, sa)) {
+        Pov then = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
+        if (!name_matches(then.sa, sa)) {
             continue;
         }
-        if (const auto status = status_on(recorded, as_of)) {
-            const auto then = as_it_stood(recorded, *status, as_of);
+        if (const auto status = status_on(then, as_of)) {
+            stand_on(then, *status, as_of);
             if (figures.add(then)) {
                 figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
             }
@@ -569,7 +567,8 @@ ReportFigures report_figures(const std::vector<Store*>& stores, const ReportRang
                         return;
                     }
                     if (const auto status = status_on(now, as_of)) {
-                        figures.add(as_it_stood(now, *status, as_of));
+                        stand_on(now, *status, as_of);
+                        figures.add(now);
                     }
                 });
             // The open POVs' journal activity, for their risks.
