@@ -119,12 +119,13 @@ ALTER TABLE povs ADD COLUMN business_impact TEXT;
 ALTER TABLE povs ADD COLUMN findings TEXT;
 ALTER TABLE journal ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
 )sql",
-    // 3: what a report reads, indexed (issue 11). The past-date rebuild reads events by time; the
-    // attention list reads each open POV's latest retrospective; the net ARR at start reads each
-    // POV's starts and net ARR changes, which event_net_arr keeps apart from the log's text (a
-    // trigger copies them as events are written; filled here from the log so far).
+    // 3: what a report reads, indexed (issue 11). The past-date rebuild reads by time the events
+    // that change something; the attention list reads each open POV's latest retrospective; the
+    // net ARR at start reads each POV's starts and net ARR changes, which event_net_arr keeps
+    // apart from the log's text (a trigger copies them as events are written; filled here from
+    // the log so far).
     R"sql(
-CREATE INDEX events_at ON events (at);
+CREATE INDEX events_at ON events (at) WHERE changes <> '{}';
 CREATE INDEX journal_retro ON journal (pov_id, on_date, id) WHERE kind = 'retro';
 CREATE TABLE event_net_arr (
     pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
