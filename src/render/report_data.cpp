@@ -284,12 +284,21 @@ Json report_json(const ReportFigures& f)
 }
 
 // The JSON document as report_json(f).dump(2) + "\n" would write it, without holding the long
-// lists as JSON values: each item is built and written in turn.
-std::string report_json_text(const ReportFigures& f)
+// lists as JSON values or the whole text: each item is built and written in turn, and the text
+// handed to `write` a block at a time.
+void write_report_json(const ReportFigures& f, const std::function<void(std::string_view)>& write)
 {
+    constexpr std::size_t block = 64 * 1024;
     const auto head = report_json(f, false);
     const auto lists = long_lists(f);
     std::string out = "{";
+    out.reserve(2 * block);
+    const auto flush = [&](std::size_t at_least) {
+        if (out.size() >= at_least) {
+            write(out);
+            out.clear();
+        }
+    };
     bool first = true;
     for (const auto& [key, value] : head.items()) {
         out += first ? "\n  " : ",\n  ";
@@ -305,10 +314,18 @@ std::string report_json_text(const ReportFigures& f)
         for (std::size_t i = 0; i < list->size; ++i) {
             out += i == 0 ? "\n    " : ",\n    ";
             list->write(out, i, 2);
+            flush(block);
         }
         out += "\n  ]";
     }
     out += first ? "}\n" : "\n}\n";
+    flush(0);
+}
+
+std::string report_json_text(const ReportFigures& f)
+{
+    std::string out;
+    write_report_json(f, [&](std::string_view text) { out += text; });
     return out;
 }
 
