@@ -193,8 +193,9 @@ Pov as_recorded_on(const Pov& pov, const std::vector<Event>& events, Date day);
 // from its whole audit log; nullopt when the log holds no start or no net ARR then.
 std::optional<std::int64_t> net_arr_at_start(const Pov& pov, const std::vector<Event>& events, Date day);
 
-// What a report reads: the POVs (journals not needed) and, by uuid, the audit events needed to
-// see each as it stood on the as-of date.
+// A report's records in memory (tests, and any caller with records at hand): the POVs and, by
+// uuid, the audit events needed to see each as it stood on the as-of date (those recorded after
+// it, or the whole log) and, for a POV closed in the period, its net ARR at start.
 struct ReportData {
     std::vector<Pov> povs;
     std::map<std::string, std::vector<Event>> events; // by uuid, oldest first
@@ -203,17 +204,20 @@ struct ReportData {
     bool past = false;
 };
 
-// The POVs a team report covers: every store's, each uuid once, the first store's copy winning
-// (`report --include`), with the events the as-of date needs: those recorded after it when it
-// lies before `today`, and the whole log of each POV closed in the period (its net ARR at start).
-// The cost follows what changed since the as-of date and what closed in the period.
-ReportData report_data(const std::vector<Store*>& stores, const ReportRange& range, Date today);
-
 // The figures, narrowed to one SA when `sa` is not empty.
 ReportFigures report_figures(const ReportData& data, const ReportRange& range, const Config& config,
                              const std::string& sa = {});
 // The same from the records alone, with no audit log to rebuild the past from.
 ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
                              const std::string& sa = {});
+
+// The figures of a team report over stores (`report --include`): every store's POVs, each uuid
+// once, the first store's copy winning. The POVs pass one at a time (Store::each_for_report) with
+// the events recorded after the as-of date when it lies before `today`; only what the report lists
+// is kept. The open POVs' journal activity and the net ARR at start of those closed in the period
+// are read afterwards for those POVs alone. The cost follows the POVs and what changed since the
+// as-of date.
+ReportFigures report_figures(const std::vector<Store*>& stores, const ReportRange& range, Date today,
+                             const Config& config, const std::string& sa = {});
 
 } // namespace pov

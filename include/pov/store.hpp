@@ -123,9 +123,25 @@ public:
     // Removes a POV with all its parts and events (`pov delete`); its id is never reused.
     virtual void remove(std::int64_t id) = 0;
     virtual std::vector<Event> events(std::int64_t id) = 0;
-    // Every POV's events whose timestamp falls on or after `day`, by POV id, oldest first: what a
-    // report as of the day before must undo.
-    virtual std::map<std::int64_t, std::vector<Event>> events_since(Date day) = 0;
+    // What a report reads, streamed (report_figures over stores). Every POV in id order, handed to
+    // `visit` one at a time with the fields a report and its risks read (not the plan's text), its
+    // criteria and extensions, and its events recorded on or after `changed_since` that change
+    // something (oldest first; none without `changed_since`). Its `last_activity` counts criteria
+    // changes only and `latest_retro_on_track` is not read: journal_activity() adds them. With
+    // `sa`, only POVs whose SA matches it (name_matches) or that changed since `changed_since`
+    // (their SA may have been another). Call it within a transaction.
+    virtual void each_for_report(const std::string& sa, std::optional<Date> changed_since,
+                                 const std::function<void(Pov&, const std::vector<Event>&)>& visit) = 0;
+    // For each POV of `ids` (ascending) with a journal: its latest entry's day and the latest
+    // retrospective's answer to "on track?" (the report's attention list).
+    virtual void
+    journal_activity(const std::vector<std::int64_t>& ids,
+                     const std::function<void(std::int64_t, std::optional<Date>, std::optional<bool>)>& visit) = 0;
+    // For each POV of `ids` (ascending) with one: the events of its log a net ARR at start reads
+    // (net_arr_at_start), oldest first: its starts and its net ARR changes, their `changes` holding
+    // only `started_on` and `net_arr`.
+    virtual void net_arr_events(const std::vector<std::int64_t>& ids,
+                                const std::function<void(std::int64_t, const std::vector<Event>&)>& visit) = 0;
     // Appends events in their order; what add_event does, without writing their changes again (import).
     virtual void add_stored_events(std::int64_t id, const std::vector<StoredEvent>& events) = 0;
     // events(), as stored (import compares them with a document's).

@@ -37,11 +37,17 @@ void add_report_command(CLI::App& app, Context& context)
             stores.push_back(
                 others.emplace_back(open_store(context.store_options(OpenMode::read_only, location))).get());
         }
-        const auto figures =
-            report_figures(report_data(stores, range, context.today()), range, context.config(), args.sa);
+        const auto figures = report_figures(stores, range, context.today(), context.config(), args.sa);
         const auto format = args.json ? render::ReportFormat::json : args.format;
         const render::Style style(args.output.empty() && context.stdout_color());
-        write_output(args.output, render::render_report(figures, format, style));
+        if (format == render::ReportFormat::json) {
+            // Written as it is rendered: a report of 100,000 POVs lists a line per POV closed.
+            Output out(args.output);
+            render::write_report_json(figures, [&out](std::string_view text) { out.write(text); });
+            out.commit();
+        } else {
+            write_output(args.output, render::render_report(figures, format, style));
+        }
         context.warn_if_missing_database();
     });
 }

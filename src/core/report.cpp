@@ -64,11 +64,16 @@ long planned_days(const Pov& pov)
     return duration_days(*pov.start, end);
 }
 
-// A POV as it stood on a past day: its status then, only the extensions granted by then (and
-// the end they had set), and no activity later than that day.
-Pov as_it_stood(const Pov& pov, Status status, Date day)
+// The latest activity as seen on a day: busy after that day, it was not stale then as far as we know.
+std::optional<Date> activity_as_of(std::optional<Date> last_activity, Date day)
 {
-    Pov then = pov;
+    return last_activity && *last_activity > day ? std::optional(day) : last_activity;
+}
+
+// Makes `then` the POV as it stood on a past day: its status then, only the extensions granted
+// by then (and the end they had set), and no activity later than that day.
+void stand_on(Pov& then, Status status, Date day)
+{
     then.status = status;
     const auto later = std::find_if(then.extensions.begin(), then.extensions.end(),
                                     [&](const Extension& extension) { return extension.on > day; });
@@ -76,10 +81,7 @@ Pov as_it_stood(const Pov& pov, Status status, Date day)
         then.end = later->from;
         then.extensions.erase(later, then.extensions.end());
     }
-    if (then.last_activity && *then.last_activity > day) {
-        then.last_activity = day; // busy after that day: it was not stale then as far as we know
-    }
-    return then;
+    then.last_activity = activity_as_of(then.last_activity, day);
 }
 
 std::optional<Date> json_date(const Json& value)
@@ -295,94 +297,59 @@ std::optional<std::int64_t> net_arr_at_start(const Pov& pov, const std::vector<E
     return pov.net_arr;
 }
 
-ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
-                             const std::string& sa)
-{
-    return report_figures(ReportData{povs, {}, false}, range, config, sa);
-}
+namespace {
 
-ReportFigures report_figures(const ReportData& data, const ReportRange& range, const Config& config,
-                             const std::string& sa)
-{
-    ReportFigures f;
-    f.range = range;
-    f.sa = sa;
-    f.concurrency_limit = config.max_concurrent_per_sa;
-    f.upcoming_days = config.ending_soon_days;
-    f.max_extensions = config.max_extensions;
-    const auto as_of = range.as_of();
-
-    // Each POV as it stood on the as-of date: its fields from the audit log, its status from
-    // the dates it had then. A POV's whole log goes along for its net ARR at start.
-    static const std::vector<Event> no_events;
-    std::vector<Pov> povs;
-    std::vector<const std::vector<Event>*> logs;
-    for (const auto& now : data.povs) {
-        const auto found = data.events.find(now.uuid);
-        const auto& log = found == data.events.end() ? no_events : found->second;
-        const Pov recorded = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
-        if (!name_matches(recorded.sa, sa)) {
-            continue;
-        }
-        if (const auto status = status_on(recorded, as_of)) {
-            povs.push_back(as_it_stood(recorded, *status, as_of));
-            logs.push_back(&log);
-        }
+// The figures, accumulated one POV at a time as it stood on the as-of date (stand_on): a report
+// of any size keeps only what it lists. Open POVs wait in `open` for their risks, which need every
+// SA's load, and POVs closed in the period for their net ARR at start (arr_change).
+class Figures {
+public:
+    Figures(const ReportRange& range, const Config& config, const std::string& sa) : range_(range), config_(config)
+    {
+        f_.range = range;
+        f_.sa = sa;
+        f_.concurrency_limit = config.max_concurrent_per_sa;
+        f_.upcoming_days = config.ending_soon_days;
+        f_.max_extensions = config.max_extensions;
     }
 
-    std::map<std::string, int> load;
-    for (const auto& pov : povs) {
-        if (pov.status == Status::in_progress) {
-            ++load[pov.sa];
-        }
-    }
-
-    Groups by_sa;
-    Groups by_type;
-    Groups by_solution;
-    int won_overall = 0;
-    int lost_overall = 0;
-    std::vector<long> days;
-    std::vector<long> planned;
-    std::set<std::string> extended; // by uuid: ids repeat across --include databases
-
-    for (std::size_t index = 0; index < povs.size(); ++index) {
-        const auto& pov = povs[index];
+    // Counts `pov`; true when it closed in the period, so that its net ARR change counts too.
+    bool add(const Pov& pov)
+    {
+        auto& f = f_;
+        const auto as_of = range_.as_of();
         const auto status = pov.status;
         f.counts[static_cast<std::size_t>(status)] += 1;
-        f.created += range.contains(pov.created_on) ? 1 : 0;
-        f.started += range.contains(pov.started_on) ? 1 : 0;
+        f.created += range_.contains(pov.created_on) ? 1 : 0;
+        f.started += range_.contains(pov.started_on) ? 1 : 0;
         const bool open = is_open(status);
-        auto& sa_row = by_sa[pov.sa];
-        auto& type_row = by_type[std::string(to_string(pov.type))];
-        auto& solution_row = by_solution[pov.solution];
+        auto& sa_row = by_sa_[pov.sa];
+        auto& type_row = by_type_[std::string(to_string(pov.type))];
+        auto& solution_row = by_solution_[pov.solution];
         const auto net_arr = pov.net_arr.value_or(0);
         if (status == Status::in_progress) {
+            ++load_[pov.sa];
             for (auto* row : {&sa_row, &type_row, &solution_row}) {
                 row->in_progress += 1;
             }
             f.arr.in_pov += net_arr;
         }
-        if (status == Status::cancelled && range.contains(pov.closed_on)) {
+        if (status == Status::cancelled && range_.contains(pov.closed_on)) {
             f.cancelled += 1;
             f.cancelled_list.push_back({ref(pov), pov.account, pov.reason, *pov.closed_on});
         }
-        if (status == Status::closed && range.contains(pov.closed_on)) {
+        const bool closed_in_period = status == Status::closed && range_.contains(pov.closed_on);
+        if (closed_in_period) {
             f.closed_list.push_back(
                 {ref(pov), pov.account, pov.result, pov.reason, pov.competitor, pov.loss_type, pov.net_arr,
                  *pov.closed_on,
                  pov.started_on ? std::optional(days_between(*pov.started_on, *pov.closed_on)) : std::nullopt});
-            const auto at_start = net_arr_at_start(pov, *logs[index], as_of);
-            if (at_start && pov.net_arr) {
-                f.arr.change_during_pov += *pov.net_arr - *at_start;
-                f.arr.change_povs += 1;
-            }
         }
         const bool decided = status == Status::closed && pov.result.has_value();
         if (decided) {
-            (*pov.result == Result::successful ? won_overall : lost_overall) += 1;
+            (*pov.result == Result::successful ? won_overall_ : lost_overall_) += 1;
         }
-        if (decided && range.contains(pov.closed_on)) {
+        if (decided && range_.contains(pov.closed_on)) {
             const bool won = *pov.result == Result::successful;
             (won ? f.won : f.lost) += 1;
             (won ? f.arr.won : f.arr.lost) += net_arr;
@@ -398,9 +365,9 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
                 }
             }
             if (pov.started_on) {
-                days.push_back(days_between(*pov.started_on, *pov.closed_on));
+                days_.push_back(days_between(*pov.started_on, *pov.closed_on));
                 if (pov.start && pov.end) {
-                    planned.push_back(planned_days(pov));
+                    planned_.push_back(planned_days(pov));
                 }
             }
             for (const auto& capability : pov.capabilities) {
@@ -408,21 +375,21 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
                 f.capabilities_met += capability.status == CapabilityStatus::met ? 1 : 0;
             }
         }
+        // Each POV comes once (report_figures counts a uuid once), so a POV extended in the period
+        // counts once however many extensions it got.
+        bool extended = false;
         for (const auto& extension : pov.extensions) {
-            if (range.contains(extension.on)) {
+            if (range_.contains(extension.on)) {
                 f.extensions_granted += 1;
-                extended.insert(pov.uuid);
+                extended = true;
             }
         }
-        if (open && static_cast<int>(pov.extensions.size()) > config.max_extensions) {
+        f.povs_extended += extended ? 1 : 0;
+        if (open && static_cast<int>(pov.extensions.size()) > config_.max_extensions) {
             f.endless += 1;
         }
         if (open) {
-            const auto it = load.find(pov.sa);
-            auto found = risks(pov, as_of, config, it == load.end() ? 0 : it->second);
-            if (!found.empty()) {
-                f.attention.push_back({ref(pov), status, pov.end, std::move(found)});
-            }
+            open_.push_back(pov);
         }
         if (status == Status::in_progress && pov.end && pov.started_on) {
             const long left = days_between(as_of, *pov.end);
@@ -438,94 +405,205 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
                 f.starting.push_back({ref(pov), *pov.start});
             }
         }
+        return closed_in_period;
     }
 
-    f.win_rate_period = win_rate(f.won, f.lost);
-    f.win_rate_overall = win_rate(won_overall, lost_overall);
-    f.days_count = static_cast<int>(days.size());
-    f.days_median = median(days);
-    f.days_mean = mean(days);
-    f.actual_days_mean = mean(days);
-    f.planned_days_mean = mean(planned);
-    f.povs_extended = static_cast<int>(extended.size());
-    if (f.capabilities_total > 0) {
-        f.capability_hit_rate = static_cast<double>(f.capabilities_met) / static_cast<double>(f.capabilities_total);
-    }
-
-    // Per SA: everyone with a POV running or decided in the period.
-    for (auto row : by_sa.rows()) {
-        if (row.tally.in_progress == 0 && row.tally.closed == 0) {
-            continue;
+    // A POV closed in the period: its net ARR now and right after its start, when both are known.
+    void arr_change(std::optional<std::int64_t> at_start, std::optional<std::int64_t> at_close)
+    {
+        if (at_start && at_close) {
+            f_.arr.change_during_pov += *at_close - *at_start;
+            f_.arr.change_povs += 1;
         }
-        row.over_limit = !within_concurrency_limit(row.tally.in_progress, config);
-        f.per_sa.push_back(std::move(row));
     }
-    for (auto* target : {&f.per_type, &f.per_solution}) {
-        for (auto row : (target == &f.per_type ? by_type : by_solution).rows()) {
-            if (row.tally.in_progress > 0 || row.tally.closed > 0) {
-                target->push_back(std::move(row));
+
+    // The open POVs added so far, in the order added (their activity may be filled in later).
+    std::vector<Pov>& open() { return open_; }
+    // The POVs closed in the period so far, in the order added.
+    [[nodiscard]] const std::vector<ClosedItem>& closed() const { return f_.closed_list; }
+
+    ReportFigures finish()
+    {
+        auto& f = f_;
+        const auto as_of = range_.as_of();
+        for (const auto& pov : open_) {
+            const auto it = load_.find(pov.sa);
+            auto found = risks(pov, as_of, config_, it == load_.end() ? 0 : it->second);
+            if (!found.empty()) {
+                f.attention.push_back({ref(pov), pov.status, pov.end, std::move(found)});
             }
         }
+        open_.clear();
+        f.win_rate_period = win_rate(f.won, f.lost);
+        f.win_rate_overall = win_rate(won_overall_, lost_overall_);
+        f.days_count = static_cast<int>(days_.size());
+        f.days_median = median(days_);
+        f.days_mean = mean(days_);
+        f.actual_days_mean = mean(days_);
+        f.planned_days_mean = mean(planned_);
+        if (f.capabilities_total > 0) {
+            f.capability_hit_rate = static_cast<double>(f.capabilities_met) / static_cast<double>(f.capabilities_total);
+        }
+
+        // Per SA: everyone with a POV running or decided in the period.
+        for (auto row : by_sa_.rows()) {
+            if (row.tally.in_progress == 0 && row.tally.closed == 0) {
+                continue;
+            }
+            row.over_limit = !within_concurrency_limit(row.tally.in_progress, config_);
+            f.per_sa.push_back(std::move(row));
+        }
+        for (auto* target : {&f.per_type, &f.per_solution}) {
+            for (auto row : (target == &f.per_type ? by_type_ : by_solution_).rows()) {
+                if (row.tally.in_progress > 0 || row.tally.closed > 0) {
+                    target->push_back(std::move(row));
+                }
+            }
+        }
+
+        // Worst first: the gravest risk, then how many, then the oldest id.
+        std::sort(f.attention.begin(), f.attention.end(), [](const AttentionItem& a, const AttentionItem& b) {
+            if (a.risks.front() != b.risks.front()) {
+                return a.risks.front() < b.risks.front();
+            }
+            if (a.risks.size() != b.risks.size()) {
+                return a.risks.size() > b.risks.size();
+            }
+            return a.pov.id < b.pov.id;
+        });
+        const auto by_date = [](const UpcomingItem& a, const UpcomingItem& b) {
+            return a.date != b.date ? a.date < b.date : a.pov.id < b.pov.id;
+        };
+        std::sort(f.ending.begin(), f.ending.end(), by_date);
+        std::sort(f.starting.begin(), f.starting.end(), by_date);
+        std::sort(f.timeline.begin(), f.timeline.end(), [](const TimelineItem& a, const TimelineItem& b) {
+            return a.end != b.end ? a.end < b.end : a.pov.id < b.pov.id;
+        });
+        std::sort(f.closed_list.begin(), f.closed_list.end(), [](const ClosedItem& a, const ClosedItem& b) {
+            return a.closed_on != b.closed_on ? a.closed_on < b.closed_on : a.pov.id < b.pov.id;
+        });
+        std::sort(f.cancelled_list.begin(), f.cancelled_list.end(), [](const CancelledItem& a, const CancelledItem& b) {
+            return a.on != b.on ? a.on < b.on : a.pov.id < b.pov.id;
+        });
+        f.arr_by_week = arr_by_week(f.closed_list, range_);
+        return std::move(f_);
     }
 
-    // Worst first: the gravest risk, then how many, then the oldest id.
-    std::sort(f.attention.begin(), f.attention.end(), [](const AttentionItem& a, const AttentionItem& b) {
-        if (a.risks.front() != b.risks.front()) {
-            return a.risks.front() < b.risks.front();
-        }
-        if (a.risks.size() != b.risks.size()) {
-            return a.risks.size() > b.risks.size();
-        }
-        return a.pov.id < b.pov.id;
-    });
-    const auto by_date = [](const UpcomingItem& a, const UpcomingItem& b) {
-        return a.date != b.date ? a.date < b.date : a.pov.id < b.pov.id;
-    };
-    std::sort(f.ending.begin(), f.ending.end(), by_date);
-    std::sort(f.starting.begin(), f.starting.end(), by_date);
-    std::sort(f.timeline.begin(), f.timeline.end(), [](const TimelineItem& a, const TimelineItem& b) {
-        return a.end != b.end ? a.end < b.end : a.pov.id < b.pov.id;
-    });
-    std::sort(f.closed_list.begin(), f.closed_list.end(), [](const ClosedItem& a, const ClosedItem& b) {
-        return a.closed_on != b.closed_on ? a.closed_on < b.closed_on : a.pov.id < b.pov.id;
-    });
-    std::sort(f.cancelled_list.begin(), f.cancelled_list.end(), [](const CancelledItem& a, const CancelledItem& b) {
-        return a.on != b.on ? a.on < b.on : a.pov.id < b.pov.id;
-    });
-    f.arr_by_week = arr_by_week(f.closed_list, range);
-    return f;
+private:
+    const ReportRange& range_;
+    const Config& config_;
+    ReportFigures f_;
+    std::map<std::string, int> load_; // in progress per SA
+    Groups by_sa_;
+    Groups by_type_;
+    Groups by_solution_;
+    int won_overall_ = 0;
+    int lost_overall_ = 0;
+    std::vector<long> days_;
+    std::vector<long> planned_;
+    std::vector<Pov> open_;
+};
+
+} // namespace
+
+ReportFigures report_figures(const std::vector<Pov>& povs, const ReportRange& range, const Config& config,
+                             const std::string& sa)
+{
+    return report_figures(ReportData{povs, {}, false}, range, config, sa);
 }
 
-ReportData report_data(const std::vector<Store*>& stores, const ReportRange& range, Date today)
+ReportFigures report_figures(const ReportData& data, const ReportRange& range, const Config& config,
+                             const std::string& sa)
 {
-    ReportData data;
     const auto as_of = range.as_of();
-    data.past = as_of < today;
-    std::set<std::string> seen;
-    for (auto* store : stores) {
-        store->transaction(Store::Lock::read, [&] {
-            auto loaded = store->all(false);
-            auto later =
-                data.past ? store->events_since(add_days(as_of, 1)) : std::map<std::int64_t, std::vector<Event>>{};
-            for (auto& pov : loaded) {
-                if (!seen.insert(pov.uuid).second) {
-                    continue;
-                }
-                auto log = std::move(later[pov.id]);
-                const Pov recorded = data.past && !log.empty() ? as_recorded_on(pov, log, as_of) : pov;
-                const auto status = status_on(recorded, as_of);
-                // Closed in the period: its whole log, for its net ARR at start.
-                if (status == Status::closed && range.contains(recorded.closed_on)) {
-                    log = store->events(pov.id);
-                }
-                if (!log.empty()) {
-                    data.events[pov.uuid] = std::move(log);
-                }
-                data.povs.push_back(std::move(pov));
+    static const std::vector<Event> no_events;
+    Figures figures(range, config, sa);
+    // Each POV as it stood on the as-of date: its fields from the audit log, its status from
+    // the dates it had then. A POV's whole log goes along for its net ARR at start.
+    for (const auto& now : data.povs) {
+        const auto found = data.events.find(now.uuid);
+        const auto& log = found == data.events.end() ? no_events : found->second;
+        Pov then = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
+        if (!name_matches(then.sa, sa)) {
+            continue;
+        }
+        if (const auto status = status_on(then, as_of)) {
+            stand_on(then, *status, as_of);
+            if (figures.add(then)) {
+                figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
             }
+        }
+    }
+    return figures.finish();
+}
+
+ReportFigures report_figures(const std::vector<Store*>& stores, const ReportRange& range, Date today,
+                             const Config& config, const std::string& sa)
+{
+    const auto as_of = range.as_of();
+    // The as-of date is before today: undo what was recorded after it. On or after today the
+    // records are the truth, whatever the clock of an event's timestamp says.
+    const auto changed_since = as_of < today ? std::optional(add_days(as_of, 1)) : std::nullopt;
+    Figures figures(range, config, sa);
+    std::set<std::string> seen; // by uuid, with --include: the first store's copy wins
+    for (std::size_t index = 0; index < stores.size(); ++index) {
+        auto* store = stores[index];
+        const bool several = stores.size() > 1;
+        const bool remember = several && index + 1 < stores.size();
+        store->transaction(Store::Lock::read, [&] {
+            const auto first_open = figures.open().size();
+            const auto first_closed = figures.closed().size();
+            // With other stores, every POV is read, so that the first store's copy of a uuid
+            // wins whatever its SA.
+            store->each_for_report(
+                several ? std::string() : sa, changed_since, [&](Pov& now, const std::vector<Event>& later) {
+                    if (several && (remember ? !seen.insert(now.uuid).second : seen.contains(now.uuid))) {
+                        return;
+                    }
+                    if (changed_since && !later.empty()) {
+                        now = as_recorded_on(now, later, as_of);
+                    }
+                    if (!name_matches(now.sa, sa)) {
+                        return;
+                    }
+                    if (const auto status = status_on(now, as_of)) {
+                        stand_on(now, *status, as_of);
+                        figures.add(now);
+                    }
+                });
+            // The open POVs' journal activity, for their risks.
+            auto& open = figures.open();
+            std::vector<std::int64_t> ids;
+            for (auto i = first_open; i < open.size(); ++i) {
+                ids.push_back(open[i].id);
+            }
+            auto next = first_open;
+            store->journal_activity(ids, [&](std::int64_t, std::optional<Date> latest, std::optional<bool> on_track) {
+                auto& pov = open[next++];
+                if (latest && (!pov.last_activity || *latest > *pov.last_activity)) {
+                    pov.last_activity = activity_as_of(latest, as_of);
+                }
+                pov.latest_retro_on_track = on_track;
+            });
+            // The POVs closed in the period: their net ARR at start, from their log.
+            const auto& closed = figures.closed();
+            ids.clear();
+            for (auto i = first_closed; i < closed.size(); ++i) {
+                ids.push_back(closed[i].pov.id);
+            }
+            std::vector<std::optional<std::int64_t>> at_close;
+            for (auto i = first_closed; i < closed.size(); ++i) {
+                at_close.push_back(closed[i].net_arr);
+            }
+            std::size_t position = 0;
+            Pov then;
+            store->net_arr_events(ids, [&](std::int64_t, const std::vector<Event>& log) {
+                then.net_arr = at_close[position++];
+                figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
+            });
         });
     }
-    return data;
+    return figures.finish();
 }
 
 } // namespace pov

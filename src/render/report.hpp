@@ -5,6 +5,7 @@
 #include "pov/report.hpp"
 #include "render/text.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,10 @@ template <> struct pov::EnumNames<pov::render::ReportFormat> {
 namespace pov::render {
 
 Json report_json(const ReportFigures& figures);
+// report_json(figures).dump(2) and a newline, written item by item (the long lists are not held
+// as JSON): handed to `write` a block at a time, or returned whole.
+void write_report_json(const ReportFigures& figures, const std::function<void(std::string_view)>& write);
+std::string report_json_text(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);
 std::string report_text(const ReportFigures& figures, const Style& style);
 std::string report_markdown(const ReportFigures& figures);

@@ -4,7 +4,9 @@
 #include "render/csv.hpp"
 #include "render/report.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -65,6 +67,210 @@ Json risks_json(const std::vector<Risk>& risks)
     return out;
 }
 
+Json attention_json(const AttentionItem& item)
+{
+    Json advice = Json::array();
+    for (const auto risk : item.risks) {
+        advice.push_back(std::string(risk_advice(risk)));
+    }
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"sa", item.pov.sa},
+            {"status", std::string(to_string(item.status))},
+            {"end", date_json(item.end)},
+            {"risks", risks_json(item.risks)},
+            {"advice", advice}};
+}
+
+Json timeline_json(const TimelineItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"sa", item.pov.sa},
+            {"started_on", format_date(item.started_on)},
+            {"end", format_date(item.end)},
+            {"original_end", date_json(item.original_end)}};
+}
+
+Json closed_json(const ClosedItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"account", item.account},
+            {"sa", item.pov.sa},
+            {"result", optional_name(item.result)},
+            {"reason", text_or_null(item.reason)},
+            {"competitor", text_or_null(item.competitor)},
+            {"loss_type", optional_name(item.loss_type)},
+            {"net_arr", optional_money(item.net_arr)},
+            {"closed_on", format_date(item.closed_on)},
+            {"days", item.days ? Json(*item.days) : Json(nullptr)}};
+}
+
+Json cancelled_json(const CancelledItem& item)
+{
+    return {{"id", item.pov.id},
+            {"name", item.pov.name},
+            {"account", item.account},
+            {"sa", item.pov.sa},
+            {"reason", text_or_null(item.reason)},
+            {"on", format_date(item.on)}};
+}
+
+// `value` as dump(2) writes it `level` levels deep: its inner lines indented that much more (a
+// dumped string holds no newline of its own).
+void append_dump(std::string& out, const Json& value, int level);
+
+// A flat JSON object written straight into `out` as dump(2) writes it `level` levels deep, for the
+// lists that run to a line per POV: no JSON value is built but each string's (for its escaping).
+class ObjectText {
+public:
+    ObjectText(std::string& out, int level) : out_(out), indent_(static_cast<std::size_t>(2 * level), ' ')
+    {
+        out_ += '{';
+    }
+    ObjectText(const ObjectText&) = delete;
+    ObjectText& operator=(const ObjectText&) = delete;
+    ~ObjectText()
+    {
+        out_ += '\n';
+        out_ += indent_;
+        out_ += '}';
+    }
+
+    ObjectText& number(const char* key, std::int64_t value)
+    {
+        this->key(key);
+        out_ += fmt::format_int(value).c_str();
+        return *this;
+    }
+    ObjectText& text(const char* key, const std::string& value)
+    {
+        this->key(key);
+        append_dump(out_, Json(value), 0);
+        return *this;
+    }
+    ObjectText& text_or_null(const char* key, const std::string& value)
+    {
+        return value.empty() ? null(key) : text(key, value);
+    }
+    ObjectText& name(const char* key, std::string_view value)
+    {
+        this->key(key);
+        out_ += '"';
+        out_ += value; // an enum's name or a date: nothing to escape
+        out_ += '"';
+        return *this;
+    }
+    ObjectText& date(const char* key, std::optional<Date> value)
+    {
+        return value ? name(key, format_date(*value)) : null(key);
+    }
+    template <typename E> ObjectText& optional_name(const char* key, const std::optional<E>& value)
+    {
+        return value ? name(key, to_string(*value)) : null(key);
+    }
+    ObjectText& optional_number(const char* key, std::optional<std::int64_t> value)
+    {
+        return value ? number(key, *value) : null(key);
+    }
+    ObjectText& null(const char* key)
+    {
+        this->key(key);
+        out_ += "null";
+        return *this;
+    }
+
+private:
+    void key(const char* key)
+    {
+        out_ += first_ ? "\n" : ",\n";
+        first_ = false;
+        out_ += indent_;
+        out_ += "  \"";
+        out_ += key; // the report's own keys: nothing to escape
+        out_ += "\": ";
+    }
+
+    std::string& out_;
+    std::string indent_;
+    bool first_ = true;
+};
+
+void write_timeline(std::string& out, const TimelineItem& item, int level)
+{
+    ObjectText(out, level)
+        .number("id", item.pov.id)
+        .text("name", item.pov.name)
+        .text("sa", item.pov.sa)
+        .date("started_on", item.started_on)
+        .date("end", item.end)
+        .date("original_end", item.original_end);
+}
+
+void write_closed(std::string& out, const ClosedItem& item, int level)
+{
+    ObjectText(out, level)
+        .number("id", item.pov.id)
+        .text("name", item.pov.name)
+        .text("account", item.account)
+        .text("sa", item.pov.sa)
+        .optional_name("result", item.result)
+        .text_or_null("reason", item.reason)
+        .text_or_null("competitor", item.competitor)
+        .optional_name("loss_type", item.loss_type)
+        .optional_number("net_arr", item.net_arr)
+        .date("closed_on", item.closed_on)
+        .optional_number("days", item.days ? std::optional<std::int64_t>(*item.days) : std::nullopt);
+}
+
+void write_cancelled(std::string& out, const CancelledItem& item, int level)
+{
+    ObjectText(out, level)
+        .number("id", item.pov.id)
+        .text("name", item.pov.name)
+        .text("account", item.account)
+        .text("sa", item.pov.sa)
+        .text_or_null("reason", item.reason)
+        .date("on", item.on);
+}
+
+// The report's long lists, by their key in the JSON document: each item written `level` deep.
+struct LongList {
+    const char* key;
+    std::size_t size;
+    std::function<void(std::string&, std::size_t, int)> write;
+};
+
+std::vector<LongList> long_lists(const ReportFigures& f)
+{
+    return {
+        {"attention", f.attention.size(),
+         [&f](std::string& out, std::size_t i, int level) { append_dump(out, attention_json(f.attention[i]), level); }},
+        {"timeline", f.timeline.size(),
+         [&f](std::string& out, std::size_t i, int level) { write_timeline(out, f.timeline[i], level); }},
+        {"closed", f.closed_list.size(),
+         [&f](std::string& out, std::size_t i, int level) { write_closed(out, f.closed_list[i], level); }},
+        {"cancelled", f.cancelled_list.size(),
+         [&f](std::string& out, std::size_t i, int level) { write_cancelled(out, f.cancelled_list[i], level); }}};
+}
+
+void append_dump(std::string& out, const Json& value, int level)
+{
+    const auto text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+    const std::string indent(static_cast<std::size_t>(2 * level), ' ');
+    std::size_t from = 0;
+    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+        out.append(text, from, at + 1 - from);
+        out += indent;
+        from = at + 1;
+    }
+    out.append(text, from);
+}
+
+// The document without its long lists' items (report_json_text adds them).
+Json report_json(const ReportFigures& f, bool with_lists);
+
 } // namespace
 
 std::string competitor_label(const std::string& competitor)
@@ -73,6 +279,59 @@ std::string competitor_label(const std::string& competitor)
 }
 
 Json report_json(const ReportFigures& f)
+{
+    return report_json(f, true);
+}
+
+// The JSON document as report_json(f).dump(2) + "\n" would write it, without holding the long
+// lists as JSON values or the whole text: each item is built and written in turn, and the text
+// handed to `write` a block at a time.
+void write_report_json(const ReportFigures& f, const std::function<void(std::string_view)>& write)
+{
+    constexpr std::size_t block = 64 * 1024;
+    const auto head = report_json(f, false);
+    const auto lists = long_lists(f);
+    std::string out = "{";
+    out.reserve(2 * block);
+    const auto flush = [&](std::size_t at_least) {
+        if (out.size() >= at_least) {
+            write(out);
+            out.clear();
+        }
+    };
+    bool first = true;
+    for (const auto& [key, value] : head.items()) {
+        out += first ? "\n  " : ",\n  ";
+        first = false;
+        append_dump(out, Json(key), 1);
+        out += ": ";
+        const auto list = std::find_if(lists.begin(), lists.end(), [&](const LongList& l) { return key == l.key; });
+        if (list == lists.end() || list->size == 0) {
+            append_dump(out, value, 1);
+            continue;
+        }
+        out += "[";
+        for (std::size_t i = 0; i < list->size; ++i) {
+            out += i == 0 ? "\n    " : ",\n    ";
+            list->write(out, i, 2);
+            flush(block);
+        }
+        out += "\n  ]";
+    }
+    out += first ? "}\n" : "\n}\n";
+    flush(0);
+}
+
+std::string report_json_text(const ReportFigures& f)
+{
+    std::string out;
+    write_report_json(f, [&](std::string_view text) { out += text; });
+    return out;
+}
+
+namespace {
+
+Json report_json(const ReportFigures& f, bool with_lists)
 {
     Json out = Json::object();
     out["as_of"] = format_date(f.range.as_of());
@@ -114,18 +373,8 @@ Json report_json(const ReportFigures& f)
     out["capability_hit_rate"] = optional_number(f.capability_hit_rate);
     out["capabilities"] = {{"met", f.capabilities_met}, {"total", f.capabilities_total}};
     auto& attention = out["attention"] = Json::array();
-    for (const auto& item : f.attention) {
-        Json advice = Json::array();
-        for (const auto risk : item.risks) {
-            advice.push_back(std::string(risk_advice(risk)));
-        }
-        attention.push_back({{"id", item.pov.id},
-                             {"name", item.pov.name},
-                             {"sa", item.pov.sa},
-                             {"status", std::string(to_string(item.status))},
-                             {"end", date_json(item.end)},
-                             {"risks", risks_json(item.risks)},
-                             {"advice", advice}});
+    for (std::size_t i = 0; with_lists && i < f.attention.size(); ++i) {
+        attention.push_back(attention_json(f.attention[i]));
     }
     Json ending = Json::array();
     for (const auto& item : f.ending) {
@@ -139,36 +388,16 @@ Json report_json(const ReportFigures& f)
     }
     out["upcoming"] = {{"days", f.upcoming_days}, {"ending", ending}, {"starting", starting}};
     auto& timeline = out["timeline"] = Json::array();
-    for (const auto& item : f.timeline) {
-        timeline.push_back({{"id", item.pov.id},
-                            {"name", item.pov.name},
-                            {"sa", item.pov.sa},
-                            {"started_on", format_date(item.started_on)},
-                            {"end", format_date(item.end)},
-                            {"original_end", date_json(item.original_end)}});
+    for (std::size_t i = 0; with_lists && i < f.timeline.size(); ++i) {
+        timeline.push_back(timeline_json(f.timeline[i]));
     }
     auto& closed = out["closed"] = Json::array();
-    for (const auto& item : f.closed_list) {
-        closed.push_back({{"id", item.pov.id},
-                          {"name", item.pov.name},
-                          {"account", item.account},
-                          {"sa", item.pov.sa},
-                          {"result", optional_name(item.result)},
-                          {"reason", text_or_null(item.reason)},
-                          {"competitor", text_or_null(item.competitor)},
-                          {"loss_type", optional_name(item.loss_type)},
-                          {"net_arr", optional_money(item.net_arr)},
-                          {"closed_on", format_date(item.closed_on)},
-                          {"days", item.days ? Json(*item.days) : Json(nullptr)}});
+    for (std::size_t i = 0; with_lists && i < f.closed_list.size(); ++i) {
+        closed.push_back(closed_json(f.closed_list[i]));
     }
     auto& cancelled = out["cancelled"] = Json::array();
-    for (const auto& item : f.cancelled_list) {
-        cancelled.push_back({{"id", item.pov.id},
-                             {"name", item.pov.name},
-                             {"account", item.account},
-                             {"sa", item.pov.sa},
-                             {"reason", text_or_null(item.reason)},
-                             {"on", format_date(item.on)}});
+    for (std::size_t i = 0; with_lists && i < f.cancelled_list.size(); ++i) {
+        cancelled.push_back(cancelled_json(f.cancelled_list[i]));
     }
     out["arr"] = {{"in_pov", f.arr.in_pov},
                   {"won", f.arr.won},
@@ -182,6 +411,8 @@ Json report_json(const ReportFigures& f)
     }
     return out;
 }
+
+} // namespace
 
 // One long table, `section,name,metric,value`, from the JSON so both carry the same numbers.
 std::string report_csv(const ReportFigures& f)
@@ -265,7 +496,7 @@ std::string render_report(const ReportFigures& figures, ReportFormat format, con
     switch (format) {
     case ReportFormat::text: return report_text(figures, style);
     case ReportFormat::markdown: return report_markdown(figures);
-    case ReportFormat::json: return report_json(figures).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    case ReportFormat::json: return report_json_text(figures);
     case ReportFormat::csv: return report_csv(figures);
     case ReportFormat::html: return report_html(figures);
     }

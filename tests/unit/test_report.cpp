@@ -1,8 +1,10 @@
 // The report's figures on a fixed team, every expectation computed by hand (contract section 7).
+#include "helpers.hpp"
 #include "pov/document.hpp"
 #include "pov/error.hpp"
 #include "pov/report.hpp"
 #include "render/report.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -709,4 +711,49 @@ TEST_CASE("a close recorded later with --on counts from its own day")
     const auto before = as_recorded_on(pov, log, on("2026-03-04"));
     CHECK(before.status == Status::in_progress);
     CHECK_FALSE(before.closed_on);
+}
+
+TEST_CASE("a report over stores has the figures of the same records in memory")
+{
+    test::TempDir dir;
+    auto store = open_sqlite_store({(dir / "pov.db").string(), OpenMode::create, 5000});
+    auto other = open_sqlite_store({(dir / "other.db").string(), OpenMode::create, 5000});
+    ReportData data{{}, {}, false};
+    auto records = team_with_arr();
+    records.push_back(reopened_pov());
+    for (auto pov : records) {
+        pov.id = 0;
+        const auto log = pov.uuid == "uuid-20" ? reopened_log() : std::vector<Event>{};
+        const auto id = store->insert(pov);
+        store->add_journal(id, {on("2026-03-11"), JournalKind::retro, "Slow week\nOn track: no"});
+        for (const auto& event : log) {
+            store->add_event(id, event);
+        }
+        data.povs.push_back(*store->find(id, false));
+        data.events[pov.uuid] = log;
+    }
+    // Another SA's database: one POV of its own, and a copy of one the first holds (the first wins).
+    auto copy = reopened_pov();
+    copy.sa = "Zed";
+    other->insert(copy);
+    auto running = pov_of(30, "Zed", Status::in_progress);
+    running.started_on = on("2026-03-20");
+    other->insert(running);
+    const std::vector<Store*> stores{store.get()};
+    const auto today = on("2026-04-01");
+    for (const auto* as_of : {"2026-03-10", "2026-03-13", "2026-03-31", "2026-04-01", "2026-04-20"}) {
+        for (const auto* sa : {"", "ann", "Bob"}) {
+            const auto range = report_range(Period::month, {}, on(as_of), today);
+            data.past = on(as_of) < today;
+            const auto expected = render::report_json(report_figures(data, range, Config{}, sa));
+            CHECK(render::report_json(report_figures(stores, range, today, Config{}, sa)) == expected);
+        }
+    }
+    const auto range = report_range(Period::all, {}, {}, today);
+    const auto both = report_figures({store.get(), other.get()}, range, today, Config{});
+    const auto first = report_figures(stores, range, today, Config{});
+    CHECK(both.counts[static_cast<std::size_t>(Status::in_progress)] ==
+          first.counts[static_cast<std::size_t>(Status::in_progress)] + 1);
+    CHECK(report_figures({store.get(), other.get()}, range, today, Config{}, "zed").counts ==
+          std::array<int, 5>{0, 0, 1, 0, 0});
 }

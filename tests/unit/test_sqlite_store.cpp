@@ -2,6 +2,7 @@
 #include "sample.hpp"
 
 #include "pov/document.hpp"
+#include "pov/report.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <stdexcept>
@@ -559,4 +560,137 @@ TEST_CASE("a store sees what another connection committed between its transactio
     const auto error = error_of(
         [&] { mine->transaction(Store::Lock::write, [&] { mine->insert(small_pov("b", "Sam", Status::new_)); }); });
     CHECK_FALSE(error);
+}
+
+TEST_CASE("a report reads lean records, with the events that change something after a day")
+{
+    test::TempDir dir;
+    auto store = open_sqlite(dir / "pov.db");
+    const auto id = store->insert(stored_pov("a"));
+    auto other = small_pov("b", "Bob", Status::new_);
+    const auto other_id = store->insert(other);
+    store->add_event(id, {"2026-03-01T09:00:00Z", EventKind::updated, Json{{"net_arr", Json::array({1, 2})}}, ""});
+    store->add_event(id, {"2026-03-05T09:00:00Z", EventKind::imported, Json::object(), ""});
+    store->add_event(other_id,
+                     {"2026-03-06T09:00:00Z", EventKind::updated, Json{{"sa", Json::array({"Sam", "Bob"})}}, ""});
+
+    const auto read = [&](const std::string& sa, std::optional<Date> since) {
+        std::vector<std::pair<Pov, std::vector<Event>>> out;
+        store->transaction(Store::Lock::read, [&] {
+            store->each_for_report(sa, since,
+                                   [&](Pov& pov, const std::vector<Event>& later) { out.emplace_back(pov, later); });
+        });
+        return out;
+    };
+    const auto all = read("", std::nullopt);
+    REQUIRE(all.size() == 2);
+    const auto& [pov, later] = all[0];
+    const auto full = *store->find(id);
+    CHECK(later.empty());
+    CHECK(pov.uuid == full.uuid);
+    CHECK(pov.name == full.name);
+    CHECK(pov.sa == full.sa);
+    CHECK(pov.net_arr == full.net_arr);
+    CHECK(pov.status == full.status);
+    CHECK(pov.started_on == full.started_on);
+    CHECK(pov.result == full.result);
+    CHECK(pov.loss_type == full.loss_type);
+    CHECK(pov.ps_positioned == full.ps_positioned);
+    CHECK(pov.criteria_creep == full.criteria_creep);
+    CHECK(pov.pain.empty()); // the plan's text is not read
+    REQUIRE(pov.capabilities.size() == full.capabilities.size());
+    CHECK(pov.capabilities[0].status == CapabilityStatus::partial);
+    REQUIRE(pov.extensions.size() == 1);
+    CHECK(pov.extensions[0].from == full.extensions[0].from);
+    CHECK(pov.extensions[0].on == full.extensions[0].on);
+    CHECK(pov.last_activity == day("2026-03-04")); // the criteria's; the journal's comes apart
+    CHECK(pov.journal.empty());
+
+    // Since a day: the events recorded from it on that change something.
+    const auto since = read("", day("2026-03-01"));
+    CHECK(since[0].second.size() == 1);
+    CHECK(since[0].second[0].changes.contains("net_arr"));
+    CHECK(read("", day("2026-03-02"))[0].second.empty());
+
+    // --sa in SQL; a POV whose SA changed since the day comes along, its SA then may have matched.
+    CHECK(read("bob", std::nullopt).size() == 1);
+    CHECK(read("nobody", std::nullopt).empty());
+    const auto changed = read("nobody", day("2026-03-06"));
+    REQUIRE(changed.size() == 1);
+    CHECK(changed[0].first.id == other_id);
+}
+
+TEST_CASE("a report reads open POVs' journal activity, one by one or in one pass")
+{
+    test::TempDir dir;
+    auto store = open_sqlite(dir / "pov.db");
+    const auto id = store->insert(small_pov("a", "Sam", Status::in_progress));
+    store->add_journal(id, {day("2026-03-10"), JournalKind::retro, "Went well\nOn track: no"});
+    store->add_journal(id, {day("2026-03-12"), JournalKind::note, "later"});
+    store->add_journal(id, {day("2026-03-11"), JournalKind::retro, "Better\nOn track: yes"});
+    const auto quiet = store->insert(small_pov("b", "Sam", Status::in_progress));
+    for (const std::size_t count : {std::size_t{3}, std::size_t{2500}}) {
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = 1; i <= count; ++i) {
+            ids.push_back(static_cast<std::int64_t>(i));
+        }
+        std::map<std::int64_t, std::pair<std::optional<Date>, std::optional<bool>>> seen;
+        store->transaction(Store::Lock::read, [&] {
+            store->journal_activity(ids,
+                                    [&](std::int64_t pov, std::optional<Date> latest, std::optional<bool> on_track) {
+                                        seen[pov] = {latest, on_track};
+                                    });
+        });
+        CHECK(seen.size() == count);
+        CHECK(seen[id].first == day("2026-03-12"));
+        CHECK(seen[id].second == true); // the latest retro's answer
+        CHECK_FALSE(seen[quiet].first);
+        CHECK_FALSE(seen[quiet].second);
+    }
+}
+
+TEST_CASE("a report reads the starts and net ARR changes of a log, kept apart as events are written")
+{
+    test::TempDir dir;
+    auto store = open_sqlite(dir / "pov.db");
+    const auto id = store->insert(small_pov("a", "Sam", Status::closed));
+    const auto other = store->insert(small_pov("b", "Sam", Status::closed));
+    store->add_event(id, {"2026-03-01T09:00:00Z", EventKind::created,
+                          Json{{"name", Json::array({nullptr, "a"})}, {"net_arr", Json::array({nullptr, 100})}}, ""});
+    store->add_event(
+        id, {"2026-03-02T09:00:00Z", EventKind::logged, Json{{"journal", Json::array({nullptr, "net_arr"})}}, ""});
+    store->add_stored_events(id, {{"2026-03-03T09:00:00Z", EventKind::started,
+                                   R"({"started_on":[null,"2026-03-01"],"status":["qualified","in_progress"]})", ""},
+                                  {"2026-03-04T09:00:00Z", EventKind::updated, R"({"net_arr":[100,150]})", ""}});
+    store->add_event(other, {"2026-03-01T09:00:00Z", EventKind::created, Json::object(), ""});
+    for (const std::size_t count : {std::size_t{2}, std::size_t{2500}}) {
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = 1; i <= count; ++i) {
+            ids.push_back(static_cast<std::int64_t>(i));
+        }
+        std::map<std::int64_t, std::vector<Event>> logs;
+        store->transaction(Store::Lock::read, [&] {
+            store->net_arr_events(ids, [&](std::int64_t pov, const std::vector<Event>& log) { logs[pov] = log; });
+        });
+        CHECK(logs.size() == count);
+        const auto& log = logs[id];
+        REQUIRE(log.size() == 3);
+        CHECK(log[0].kind == EventKind::created);
+        CHECK(log[0].changes == Json{{"net_arr", Json::array({nullptr, 100})}});
+        CHECK(log[1].kind == EventKind::started);
+        CHECK(log[1].at == "2026-03-03T09:00:00Z");
+        CHECK(log[1].changes == Json{{"started_on", Json::array({nullptr, "2026-03-01"})}});
+        CHECK(log[2].changes == Json{{"net_arr", Json::array({100, 150})}});
+        CHECK(logs[other].empty());
+        // What the report makes of it: the value right after the start.
+        Pov then;
+        then.net_arr = 150;
+        CHECK(net_arr_at_start(then, log, day("2026-03-31")) == 100);
+    }
+    store->remove(id); // its copies go with it
+    std::vector<Event> left;
+    store->transaction(Store::Lock::read, [&] {
+        store->net_arr_events({id}, [&](std::int64_t, const std::vector<Event>& log) { left = log; });
+    });
+    CHECK(left.empty());
 }

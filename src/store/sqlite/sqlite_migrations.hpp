@@ -7,7 +7,7 @@
 
 namespace pov::sqlite {
 
-inline constexpr std::array<std::string_view, 2> migrations{
+inline constexpr std::array<std::string_view, 3> migrations{
     // 1: POVs, their success criteria, extensions, journal and audit log.
     R"sql(
 CREATE TABLE povs (
@@ -118,6 +118,38 @@ ALTER TABLE povs ADD COLUMN exec_review_on TEXT;
 ALTER TABLE povs ADD COLUMN business_impact TEXT;
 ALTER TABLE povs ADD COLUMN findings TEXT;
 ALTER TABLE journal ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // 3: what a report reads, indexed (issue 11). The past-date rebuild reads by time the events
+    // that change something; the attention list reads each open POV's latest retrospective; the
+    // net ARR at start reads each POV's starts and net ARR changes, which event_net_arr keeps
+    // apart from the log's text (a trigger copies them as events are written; filled here from
+    // the log so far).
+    R"sql(
+CREATE INDEX events_at ON events (at) WHERE changes <> '{}';
+CREATE INDEX journal_retro ON journal (pov_id, on_date, id) WHERE kind = 'retro';
+CREATE TABLE event_net_arr (
+    pov_id INTEGER NOT NULL REFERENCES povs (id) ON DELETE CASCADE,
+    event_id INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    net_arr TEXT,
+    started_on TEXT,
+    PRIMARY KEY (pov_id, event_id)
+) WITHOUT ROWID;
+INSERT INTO event_net_arr
+SELECT pov_id, id, at, kind,
+       CASE WHEN instr(changes, '"net_arr"') > 0 AND json_valid(changes) THEN changes -> '$.net_arr' END,
+       CASE WHEN kind = 'started' AND json_valid(changes) THEN changes -> '$.started_on' END
+FROM events
+WHERE kind = 'started' OR (instr(changes, '"net_arr"') > 0 AND json_valid(changes) AND changes -> '$.net_arr' IS NOT NULL);
+CREATE TRIGGER events_net_arr AFTER INSERT ON events
+WHEN NEW.kind = 'started'
+  OR (instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) AND NEW.changes -> '$.net_arr' IS NOT NULL)
+BEGIN
+    INSERT INTO event_net_arr VALUES (NEW.pov_id, NEW.id, NEW.at, NEW.kind,
+        CASE WHEN instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) THEN NEW.changes -> '$.net_arr' END,
+        CASE WHEN NEW.kind = 'started' AND json_valid(NEW.changes) THEN NEW.changes -> '$.started_on' END);
+END;
 )sql",
 };
 

@@ -287,6 +287,86 @@ private:
     bool more_ = false;
 };
 
+// The columns a report reads of a POV (read_report_pov): what its figures, risks and past-date
+// rebuild look at, not the plan's text.
+constexpr std::string_view report_columns =
+    "id, uuid, name, account, sa, type, solution, net_arr, status, \"start\", \"end\", started_on, closed_on, "
+    "created_on, qualified_on, result, reason, competitor, loss_type, champion_signoff, eb_signoff, ps_positioned, "
+    "approved_by, criteria_creep, exec_review_on";
+
+// Above this many POVs, a lookup by POV reads one pass over the index instead of one query each.
+constexpr std::size_t few_povs = 2000;
+
+// A field read by column type; what it cannot read goes through put_field, which reports it as
+// any other read of the record would.
+void put_date(Pov& pov, std::optional<Date>& member, const SQLite::Column& column, std::string_view name)
+{
+    if (column.isNull()) {
+        member.reset();
+        return;
+    }
+    member = parse_iso_date(column.getText());
+    if (!member) {
+        put_field(pov, *find_field(name), Json(column.getString()));
+    }
+}
+
+template <typename E>
+void put_choice(Pov& pov, std::optional<E>& member, const SQLite::Column& column, std::string_view name)
+{
+    if (column.isNull()) {
+        member.reset();
+        return;
+    }
+    member = enum_from_string<E>(column.getText());
+    if (!member) {
+        put_field(pov, *find_field(name), Json(column.getString()));
+    }
+}
+
+template <typename E> void put_choice(Pov& pov, E& member, const SQLite::Column& column, std::string_view name)
+{
+    std::optional<E> value;
+    put_choice(pov, value, column, name);
+    if (!value) {
+        put_field(pov, *find_field(name), Json(nullptr)); // a required choice: reported as missing
+    }
+    member = value.value_or(member);
+}
+
+Pov read_report_pov(SQLite::Statement& query)
+{
+    Pov pov;
+    pov.id = query.getColumn(0).getInt64();
+    pov.uuid = text_of(query.getColumn(1));
+    pov.name = text_of(query.getColumn(2));
+    pov.account = text_of(query.getColumn(3));
+    pov.sa = text_of(query.getColumn(4));
+    put_choice(pov, pov.type, query.getColumn(5), "type");
+    pov.solution = text_of(query.getColumn(6));
+    if (const auto column = query.getColumn(7); !column.isNull()) {
+        pov.net_arr = column.getInt64();
+    }
+    put_choice(pov, pov.status, query.getColumn(8), "status");
+    put_date(pov, pov.start, query.getColumn(9), "start");
+    put_date(pov, pov.end, query.getColumn(10), "end");
+    put_date(pov, pov.started_on, query.getColumn(11), "started_on");
+    put_date(pov, pov.closed_on, query.getColumn(12), "closed_on");
+    put_date(pov, pov.created_on, query.getColumn(13), "created_on");
+    put_date(pov, pov.qualified_on, query.getColumn(14), "qualified_on");
+    put_choice(pov, pov.result, query.getColumn(15), "result");
+    pov.reason = text_of(query.getColumn(16));
+    pov.competitor = text_of(query.getColumn(17));
+    put_choice(pov, pov.loss_type, query.getColumn(18), "loss_type");
+    put_date(pov, pov.champion_signoff, query.getColumn(19), "champion_signoff");
+    put_date(pov, pov.eb_signoff, query.getColumn(20), "eb_signoff");
+    pov.ps_positioned = query.getColumn(21).getInt() != 0;
+    pov.approved_by = text_of(query.getColumn(22));
+    pov.criteria_creep = query.getColumn(23).getInt() != 0;
+    put_date(pov, pov.exec_review_on, query.getColumn(24), "exec_review_on");
+    return pov;
+}
+
 class SqliteStore final : public Store, public StoreMaintenance {
 public:
     SqliteStore(const StoreOptions& options, std::unique_ptr<SQLite::Database> db, bool writable, bool exists)
@@ -567,19 +647,148 @@ public:
 
     std::vector<Event> events(std::int64_t id) override { return events_of(id, &read_event); }
 
-    std::map<std::int64_t, std::vector<Event>> events_since(Date day) override
+    void each_for_report(const std::string& sa, std::optional<Date> changed_since,
+                         const std::function<void(Pov&, const std::vector<Event>&)>& visit) override
     {
-        return guarded([&] {
-            static const std::string sql =
-                fmt::format("SELECT pov_id, {} FROM events WHERE at >= ? ORDER BY pov_id, id", event_columns);
-            auto& query = statement(sql);
-            // Timestamps are ISO 8601, so the text order is the time order.
-            query.bind(1, format_date(day));
-            std::map<std::int64_t, std::vector<Event>> out;
-            while (query.executeStep()) {
-                out[query.getColumn(0).getInt64()].push_back(read_event(query, 1));
+        guarded([&] {
+            const auto since = changed_since ? format_date(*changed_since) : std::string();
+            auto sql = fmt::format("SELECT {} FROM povs", report_columns);
+            if (!sa.empty()) {
+                sql += changed_since ? " WHERE pov_name_matches(sa, ?) OR id IN (SELECT pov_id FROM events WHERE at >= "
+                                       "? AND changes <> '{}')"
+                                     : " WHERE pov_name_matches(sa, ?)";
             }
-            return out;
+            auto& povs = statement(sql + " ORDER BY id");
+            if (!sa.empty()) {
+                povs.bind(1, sa);
+                if (changed_since) {
+                    povs.bind(2, since);
+                }
+            }
+            static const std::string capabilities_sql =
+                "SELECT pov_id, n, status, updated_on FROM capabilities ORDER BY pov_id, n";
+            static const std::string extensions_sql =
+                "SELECT pov_id, from_date, to_date, on_date FROM extensions ORDER BY pov_id, seq";
+            // Timestamps are ISO 8601, so the text order is the time order. An event that changes
+            // nothing (an import's) has nothing to undo. By time, then sorted: a scan of the whole log
+            // in pov_id order (the planner's guess without statistics) reads every event.
+            static const std::string events_sql =
+                fmt::format("SELECT pov_id, {} FROM events INDEXED BY events_at WHERE at >= ? AND changes <> '{{}}' "
+                            "ORDER BY pov_id, id",
+                            event_columns);
+            PartCursor capabilities(statement(capabilities_sql));
+            PartCursor extensions(statement(extensions_sql));
+            std::optional<PartCursor> events;
+            if (changed_since) {
+                auto& query = statement(events_sql);
+                query.bind(1, since);
+                events.emplace(query);
+            }
+            std::vector<Event> later;
+            while (povs.executeStep()) {
+                Pov pov = read_report_pov(povs);
+                capabilities.take(pov.id, [&](auto& row) {
+                    Capability capability;
+                    capability.n = row.getColumn(1).getInt();
+                    capability.status = enum_from_string<CapabilityStatus>(row.getColumn(2).getText())
+                                            .value_or(CapabilityStatus::pending);
+                    capability.updated_on = date_of(row.getColumn(3));
+                    if (capability.updated_on && (!pov.last_activity || *capability.updated_on > *pov.last_activity)) {
+                        pov.last_activity = capability.updated_on;
+                    }
+                    pov.capabilities.push_back(std::move(capability));
+                });
+                extensions.take(pov.id, [&](auto& row) {
+                    pov.extensions.push_back({date_of(row.getColumn(1)).value_or(Date{}),
+                                              date_of(row.getColumn(2)).value_or(Date{}), std::string(),
+                                              date_of(row.getColumn(3)).value_or(Date{})});
+                });
+                later.clear();
+                if (events) {
+                    events->take(pov.id, [&](auto& row) { later.push_back(read_event(row, 1)); });
+                }
+                visit(pov, later);
+            }
+        });
+    }
+
+    void
+    journal_activity(const std::vector<std::int64_t>& ids,
+                     const std::function<void(std::int64_t, std::optional<Date>, std::optional<bool>)>& visit) override
+    {
+        guarded([&] {
+            if (ids.size() <= few_povs) {
+                auto& latest = statement("SELECT max(on_date) FROM journal WHERE pov_id = ?");
+                auto& retro = statement("SELECT text FROM journal WHERE pov_id = ? AND kind = 'retro' "
+                                        "ORDER BY on_date DESC, id DESC LIMIT 1");
+                for (const auto id : ids) {
+                    latest.reset();
+                    latest.bind(1, id);
+                    retro.reset();
+                    retro.bind(1, id);
+                    const auto day = latest.executeStep() ? date_of(latest.getColumn(0)) : std::nullopt;
+                    const auto on_track =
+                        retro.executeStep() ? retro_on_track(retro.getColumn(0).getString()) : std::nullopt;
+                    visit(id, day, on_track);
+                }
+                return;
+            }
+            // Many POVs: one pass over each index, merged by pov_id.
+            PartCursor latest(statement("SELECT pov_id, max(on_date) FROM journal GROUP BY pov_id ORDER BY pov_id"));
+            PartCursor retro(statement("SELECT pov_id, text FROM journal WHERE kind = 'retro' "
+                                       "ORDER BY pov_id, on_date, id"));
+            for (const auto id : ids) {
+                std::optional<Date> day;
+                latest.take(id, [&](auto& row) { day = date_of(row.getColumn(1)); });
+                std::optional<std::string> text;
+                retro.take(id, [&](auto& row) { text = row.getColumn(1).getString(); });
+                visit(id, day, text ? retro_on_track(*text) : std::nullopt);
+            }
+        });
+    }
+
+    void net_arr_events(const std::vector<std::int64_t>& ids,
+                        const std::function<void(std::int64_t, const std::vector<Event>&)>& visit) override
+    {
+        guarded([&] {
+            // event_net_arr holds these events (migration 3), their changes as JSON text.
+            constexpr std::string_view columns = "pov_id, at, kind, net_arr, started_on";
+            std::vector<Event> log;
+            const auto read = [&](SQLite::Statement& row) {
+                Event event;
+                event.at = row.getColumn(1).getString();
+                event.kind = enum_from_string<EventKind>(row.getColumn(2).getText()).value_or(EventKind::updated);
+                for (const auto& [key, column] : {std::pair{"net_arr", 3}, std::pair{"started_on", 4}}) {
+                    const auto value = row.getColumn(column);
+                    if (value.isText()) {
+                        if (auto change = parse_json_text(value.getText())) {
+                            event.changes[key] = std::move(*change);
+                        }
+                    }
+                }
+                log.push_back(std::move(event));
+            };
+            if (ids.size() <= few_povs) {
+                auto& query =
+                    statement(fmt::format("SELECT {} FROM event_net_arr WHERE pov_id = ? ORDER BY event_id", columns));
+                for (const auto id : ids) {
+                    query.reset();
+                    query.bind(1, id);
+                    log.clear();
+                    while (query.executeStep()) {
+                        read(query);
+                    }
+                    visit(id, log);
+                }
+                return;
+            }
+            PartCursor events(
+                statement(fmt::format("SELECT {} FROM event_net_arr ORDER BY pov_id, event_id", columns)));
+            for (const auto id : ids) {
+                log.clear();
+                events.take(id, [&](auto& row) { read(row); });
+                visit(id, log);
+            }
         });
     }
 
