@@ -96,6 +96,9 @@ public:
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
     virtual std::vector<Pov> list(const ListFilter& filter) = 0;
+    // list(), each POV handed to `visit` as it is read, so that a list of any size holds one
+    // record (`list --json`). Call it within a transaction.
+    virtual void each_listed(const ListFilter& filter, const std::function<void(const Pov&)>& visit) = 0;
     // Every POV in id order (the report, without journals).
     virtual std::vector<Pov> all(bool with_journal) = 0;
     // Every POV in id order with its parts, journal and events, handed to `visit` one at a time

@@ -336,7 +336,14 @@ public:
 
     std::vector<Pov> list(const ListFilter& filter) override
     {
-        return guarded([&] {
+        std::vector<Pov> povs;
+        each_listed(filter, [&](const Pov& pov) { povs.push_back(pov); });
+        return povs;
+    }
+
+    void each_listed(const ListFilter& filter, const std::function<void(const Pov&)>& visit) override
+    {
+        guarded([&] {
             std::string where;
             const auto clause = [&](const std::string& condition) {
                 where += (where.empty() ? " WHERE " : " AND ") + condition;
@@ -348,11 +355,12 @@ public:
                 }
                 clause(fmt::format("status IN ({})", marks));
             }
+            // The names that match, found in the index of each column; the rows then by the index.
             if (!filter.sa.empty()) {
-                clause("pov_name_matches(sa, ?)");
+                clause("sa IN (SELECT DISTINCT sa FROM povs WHERE pov_name_matches(sa, ?))");
             }
             if (!filter.account.empty()) {
-                clause("pov_name_matches(account, ?)");
+                clause("account IN (SELECT DISTINCT account FROM povs WHERE pov_name_matches(account, ?))");
             }
             if (filter.type) {
                 clause("type = ?");
@@ -370,7 +378,7 @@ public:
             auto& query = statement(sql);
             int index = 0;
             for (const auto status : filter.statuses) {
-                query.bind(++index, std::string(to_string(status)));
+                bind_name(query, ++index, to_string(status));
             }
             if (!filter.sa.empty()) {
                 query.bind(++index, filter.sa);
@@ -379,7 +387,7 @@ public:
                 query.bind(++index, filter.account);
             }
             if (filter.type) {
-                query.bind(++index, std::string(to_string(*filter.type)));
+                bind_name(query, ++index, to_string(*filter.type));
             }
             if (filter.end_from) {
                 query.bind(++index, format_date(*filter.end_from));
@@ -390,14 +398,12 @@ public:
             if (filter.limit) {
                 query.bind(++index, *filter.limit);
             }
-            std::vector<Pov> povs;
+            Pov pov;
             while (query.executeStep()) {
-                povs.push_back(read_pov(query));
-            }
-            for (auto& pov : povs) {
+                read_pov_into(pov, query);
                 load_parts(pov, false);
+                visit(pov);
             }
-            return povs;
         });
     }
 
@@ -792,27 +798,34 @@ private:
     static Pov read_pov(SQLite::Statement& query)
     {
         Pov pov;
+        read_pov_into(pov, query);
+        return pov;
+    }
+
+    // Reads a row of select_sql() into `pov`, reusing its room; its parts are left empty.
+    static void read_pov_into(Pov& pov, SQLite::Statement& query)
+    {
         int index = 0;
         for (const auto& field : record_fields()) {
             const auto column = query.getColumn(index++);
-            Json value;
-            if (column.isNull()) {
-                value = nullptr;
-            } else if (field.kind == FieldKind::boolean) {
-                value = column.getInt() != 0;
-            } else if (field.kind == FieldKind::integer || field.kind == FieldKind::money) {
-                value = column.getInt64();
+            FieldValue value;
+            value.null = column.isNull();
+            if (value.null) {
+            } else if (field.kind == FieldKind::boolean || field.kind == FieldKind::integer ||
+                       field.kind == FieldKind::money) {
+                value.number = column.getInt64();
             } else {
-                value = column.getString();
+                value.text = {static_cast<const char*>(column.getText()), static_cast<std::size_t>(column.getBytes())};
             }
-            put_field(pov, field, value);
+            read_field(pov, field, value);
         }
+        pov.capabilities.clear();
+        pov.extensions.clear();
+        pov.journal.clear();
         pov.last_activity = date_of(query.getColumn(index));
         const auto retro = query.getColumn(index + 1);
-        if (!retro.isNull()) {
-            pov.latest_retro_on_track = retro_on_track(retro.getString());
-        }
-        return pov;
+        pov.latest_retro_on_track =
+            retro.isNull() ? std::nullopt : std::optional<bool>(retro_on_track(retro.getString()));
     }
 
     // Binds every field but id from 1 on; returns how many were bound. The values stay in
@@ -840,12 +853,12 @@ private:
             fmt::format("SELECT {} FROM extensions WHERE pov_id = ? ORDER BY seq", extension_columns);
         static const std::string journal_sql =
             fmt::format("SELECT {} FROM journal WHERE pov_id = ? ORDER BY on_date, id", journal_columns);
-        auto& capabilities = statement(capabilities_sql);
+        auto& capabilities = prepared(load_capabilities_, capabilities_sql);
         capabilities.bind(1, pov.id);
         while (capabilities.executeStep()) {
             pov.capabilities.push_back(read_capability(capabilities, 0));
         }
-        auto& extensions = statement(extensions_sql);
+        auto& extensions = prepared(load_extensions_, extensions_sql);
         extensions.bind(1, pov.id);
         while (extensions.executeStep()) {
             pov.extensions.push_back(read_extension(extensions, 0));
@@ -853,7 +866,7 @@ private:
         if (!with_journal) {
             return;
         }
-        auto& journal = statement(journal_sql);
+        auto& journal = prepared(load_journal_, journal_sql);
         journal.bind(1, pov.id);
         while (journal.executeStep()) {
             pov.journal.push_back(read_journal_entry(journal, 0));
@@ -972,6 +985,9 @@ private:
     SQLite::Statement* find_uuid_ = nullptr;
     SQLite::Statement* find_stored_ = nullptr;
     SQLite::Statement* insert_pov_ = nullptr;
+    SQLite::Statement* load_capabilities_ = nullptr;
+    SQLite::Statement* load_extensions_ = nullptr;
+    SQLite::Statement* load_journal_ = nullptr;
     BulkInsert insert_capabilities_{"INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
                                     "updated_on) VALUES",
                                     8};
