@@ -70,6 +70,9 @@ struct ListFilter {
     std::optional<Date> end_to;   // planned end on or before
     SortKey sort = SortKey::id;
     std::optional<std::int64_t> limit;
+    // false: closed and cancelled POVs come without their capabilities and extensions, which
+    // no risk of theirs looks at (the text list shows only their risks).
+    bool parts_of_closed = true;
 };
 
 // Looking after a store as a whole, apart from the records: what `pov db` does.

@@ -236,6 +236,7 @@ void add_list(CLI::App& app, Context& context)
             return;
         }
         render::ListTable table(context.today());
+        filter.parts_of_closed = false;
         tracker.each_listed(filter, [&table](const Pov& pov, const auto& risks) { table.add(pov, risks); });
         if (table.empty()) {
             context.note(args.all ? "No POVs match." : "No POVs match. (closed and cancelled ones: --all)");

@@ -176,7 +176,7 @@ TEST_CASE("an import is reported in one line, and for scripts with its ids")
 
 TEST_CASE("list --json written a record at a time is records_json laid out with an indent of 2")
 {
-    auto full = full_pov();
+    auto full = test::full_pov();
     full.id = 7;
     const auto bare = test::minimal_pov();
     const std::vector<std::vector<Pov>> lists = {{}, {bare}, {full, bare, full}};

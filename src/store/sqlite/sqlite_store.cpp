@@ -301,7 +301,17 @@ public:
             work();
             return;
         }
-        guarded([&] { db_->exec(lock == Lock::write ? "BEGIN IMMEDIATE" : "BEGIN"); });
+        guarded([&] {
+            if (lock == Lock::write && !large_cache_) {
+                // 16 MiB of page cache, allocated only as used: a large import then writes each page
+                // to the WAL about once instead of spilling the same index pages again and again.
+                // Reads keep the default 2 MiB: a list reads each page once, and a larger cache only
+                // costs the pages' allocation.
+                db_->exec("PRAGMA cache_size = -16384");
+                large_cache_ = true;
+            }
+            db_->exec(lock == Lock::write ? "BEGIN IMMEDIATE" : "BEGIN");
+        });
         in_transaction_ = true;
         try {
             work();
@@ -371,7 +381,7 @@ public:
             if (filter.end_to) {
                 clause("\"end\" <= ?");
             }
-            auto sql = fmt::format("{}{} ORDER BY {}", select_sql(), where, sort_sql(filter.sort));
+            auto sql = fmt::format("{}{} ORDER BY {}", list_select_sql(), where, sort_sql(filter.sort));
             if (filter.limit) {
                 sql += " LIMIT ?";
             }
@@ -401,7 +411,9 @@ public:
             Pov pov;
             while (query.executeStep()) {
                 read_pov_into(pov, query);
-                load_parts(pov, false);
+                if (filter.parts_of_closed || is_open(pov.status)) {
+                    load_parts(pov, false);
+                }
                 visit(pov);
             }
         });
@@ -795,6 +807,18 @@ private:
         return sql;
     }
 
+    // select_sql() for lists of POVs as they are now: the latest activity and retrospective are
+    // read for running POVs only, the only ones whose risks look at them (risks.cpp); a list of
+    // closed ones then costs no journal lookups.
+    static const std::string& list_select_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT {}, CASE WHEN status = 'in_progress' THEN {} END, CASE WHEN status = 'in_progress' "
+                        "THEN {} END FROM povs",
+                        column_list(), last_activity_sql, latest_retro_sql);
+        return sql;
+    }
+
     static Pov read_pov(SQLite::Statement& query)
     {
         Pov pov;
@@ -979,6 +1003,7 @@ private:
     bool writable_;
     bool exists_;
     bool in_transaction_ = false;
+    bool large_cache_ = false; // the write transactions' page cache is set
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::vector<Json> bound_; // the field values bind_fields bound
     // The statements of import's hot paths (prepared()).
@@ -1080,9 +1105,6 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
                                            path));
         }
         db->exec("PRAGMA foreign_keys = ON");
-        // 16 MiB of page cache, allocated only as used: a large import then writes each page to the
-        // WAL about once instead of spilling the same index pages again and again (2 MiB is the default).
-        db->exec("PRAGMA cache_size = -16384");
         if (writable && target != ":memory:") {
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
