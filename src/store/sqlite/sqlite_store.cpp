@@ -408,10 +408,24 @@ public:
             if (filter.limit) {
                 query.bind(++index, *filter.limit);
             }
+            // Every POV in id order (list --all): the parts read alongside in one sorted scan each,
+            // as export reads them, instead of two lookups per POV.
+            const bool every_pov = filter.sort == SortKey::id && filter.statuses.empty() && filter.sa.empty() &&
+                                   filter.account.empty() && !filter.type && !filter.end_from && !filter.end_to;
+            std::optional<PartCursor> capabilities;
+            std::optional<PartCursor> extensions;
+            if (every_pov) {
+                capabilities.emplace(statement(capabilities_by_pov_sql()));
+                extensions.emplace(statement(extensions_by_pov_sql()));
+            }
             Pov pov;
             while (query.executeStep()) {
                 read_pov_into(pov, query);
-                if (filter.parts_of_closed || is_open(pov.status)) {
+                const bool with_parts = filter.parts_of_closed || is_open(pov.status);
+                if (with_parts && every_pov) {
+                    capabilities->take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
+                    extensions->take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
+                } else if (with_parts) {
                     load_parts(pov, false);
                 }
                 visit(pov);
@@ -719,17 +733,13 @@ private:
         guarded([&] {
             static const std::string povs_sql =
                 fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
-            static const std::string capabilities_sql =
-                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
-            static const std::string extensions_sql =
-                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
             static const std::string journal_sql =
                 fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
             static const std::string events_sql =
                 fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
             auto& povs = statement(povs_sql);
-            PartCursor capabilities(statement(capabilities_sql));
-            PartCursor extensions(statement(extensions_sql));
+            PartCursor capabilities(statement(capabilities_by_pov_sql()));
+            PartCursor extensions(statement(extensions_by_pov_sql()));
             PartCursor journal(statement(journal_sql));
             PartCursor events(statement(events_sql));
             std::vector<E> history;
@@ -743,6 +753,21 @@ private:
                 visit(pov, history);
             }
         });
+    }
+
+    // Every POV's capabilities and extensions, by POV id (PartCursor).
+    static const std::string& capabilities_by_pov_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
+        return sql;
+    }
+
+    static const std::string& extensions_by_pov_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
+        return sql;
     }
 
     // A statement of a hot path, prepared once and kept in `slot`: no lookup by its text. Every
