@@ -334,6 +334,21 @@ TEST_CASE("list filters by status, SA, account, type and end range, sorts and li
         for (const auto& pov : store->list({})) {
             CHECK(pov.capabilities.size() == 1);
         }
+        // In id order the parts come alongside the rows, filtered or not, limited or not.
+        ListFilter filtered;
+        filtered.statuses = {Status::in_progress, Status::closed};
+        filtered.sa = "ria";
+        CHECK(names_of(store->list(filtered)) == Names{"charlie", "bravo"});
+        filtered.limit = 1;
+        CHECK(names_of(store->list(filtered)) == Names{"charlie"});
+        for (const auto& pov : store->list(filtered)) {
+            CHECK(pov.capabilities.size() == 1);
+        }
+        filtered = {};
+        filtered.limit = 2;
+        for (const auto& pov : store->list(filtered)) {
+            CHECK(pov.capabilities.size() == 1);
+        }
     }
     SECTION("--sa and --account match the start of any word, in any case")
     {

@@ -381,48 +381,60 @@ public:
             if (filter.end_to) {
                 clause("\"end\" <= ?");
             }
-            auto sql = fmt::format("{}{} ORDER BY {}", list_select_sql(), where, sort_sql(filter.sort));
-            if (filter.limit) {
-                sql += " LIMIT ?";
-            }
-            auto& query = statement(sql);
-            int index = 0;
-            for (const auto status : filter.statuses) {
-                bind_name(query, ++index, to_string(status));
-            }
-            if (!filter.sa.empty()) {
-                query.bind(++index, filter.sa);
-            }
-            if (!filter.account.empty()) {
-                query.bind(++index, filter.account);
-            }
-            if (filter.type) {
-                bind_name(query, ++index, to_string(*filter.type));
-            }
-            if (filter.end_from) {
-                query.bind(++index, format_date(*filter.end_from));
-            }
-            if (filter.end_to) {
-                query.bind(++index, format_date(*filter.end_to));
-            }
-            if (filter.limit) {
-                query.bind(++index, *filter.limit);
-            }
-            // Every POV in id order (list --all): the parts read alongside in one sorted scan each,
-            // as export reads them, instead of two lookups per POV.
-            const bool every_pov = filter.sort == SortKey::id && filter.statuses.empty() && filter.sa.empty() &&
-                                   filter.account.empty() && !filter.type && !filter.end_from && !filter.end_to;
+            const auto order = fmt::format(" ORDER BY {}{}", sort_sql(filter.sort), filter.limit ? " LIMIT ?" : "");
+            // Binds the filter's values, in the order of `where` and `order`.
+            const auto bind_filter = [&filter](SQLite::Statement& query) {
+                int index = 0;
+                for (const auto status : filter.statuses) {
+                    bind_name(query, ++index, to_string(status));
+                }
+                if (!filter.sa.empty()) {
+                    query.bind(++index, filter.sa);
+                }
+                if (!filter.account.empty()) {
+                    query.bind(++index, filter.account);
+                }
+                if (filter.type) {
+                    bind_name(query, ++index, to_string(*filter.type));
+                }
+                if (filter.end_from) {
+                    query.bind(++index, format_date(*filter.end_from));
+                }
+                if (filter.end_to) {
+                    query.bind(++index, format_date(*filter.end_to));
+                }
+                if (filter.limit) {
+                    query.bind(++index, *filter.limit);
+                }
+            };
+            auto& query = statement(list_select_sql() + where + order);
+            bind_filter(query);
+            // In id order, the POVs' capabilities and extensions are read alongside the rows, one
+            // sorted query each, instead of two lookups per POV: every POV's by a scan (list --all),
+            // else the listed ones' by their ids. The text list, which needs the parts of a few open
+            // POVs only, looks those up.
+            const bool alongside = filter.sort == SortKey::id && filter.parts_of_closed;
             std::optional<PartCursor> capabilities;
             std::optional<PartCursor> extensions;
-            if (every_pov) {
+            if (alongside && where.empty() && !filter.limit) {
                 capabilities.emplace(statement(capabilities_by_pov_sql()));
                 extensions.emplace(statement(extensions_by_pov_sql()));
+            } else if (alongside) {
+                const auto listed = fmt::format("WHERE pov_id IN (SELECT id FROM povs{}{})", where, order);
+                auto& capabilities_query = statement(fmt::format(
+                    "SELECT pov_id, {} FROM capabilities {} ORDER BY pov_id, n", capability_columns, listed));
+                bind_filter(capabilities_query);
+                capabilities.emplace(capabilities_query);
+                auto& extensions_query = statement(fmt::format(
+                    "SELECT pov_id, {} FROM extensions {} ORDER BY pov_id, seq", extension_columns, listed));
+                bind_filter(extensions_query);
+                extensions.emplace(extensions_query);
             }
             Pov pov;
             while (query.executeStep()) {
                 read_pov_into(pov, query);
                 const bool with_parts = filter.parts_of_closed || is_open(pov.status);
-                if (with_parts && every_pov) {
+                if (with_parts && alongside) {
                     capabilities->take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
                     extensions->take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
                 } else if (with_parts) {
