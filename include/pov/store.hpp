@@ -98,6 +98,8 @@ public:
 
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
+    // The POVs as they are now, for the risks of today: `last_activity` and
+    // `latest_retro_on_track` are read for in-progress POVs only (risks.cpp looks at no others).
     virtual std::vector<Pov> list(const ListFilter& filter) = 0;
     // list(), each POV handed to `visit` as it is read, so that a list of any size holds one
     // record (`list --json`). Call it within a transaction.
