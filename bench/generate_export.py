@@ -8,7 +8,8 @@ Every POV passes pov's default rules: a valid duration for its type, a configure
 most five success criteria. Each has the parts and history of a POV with a long life, as issue
 11's benchmark asks: every status, 1-5 success criteria, a few extensions once started, 10
 journal entries, and 15 events (created, criteria changed, signed off, qualified, approved,
-started, extended, logged, updated, closed as it went). With --lean, each is a bare new POV
+started, extended, logged, updated, closed as it went). Like a real team's, about 1,000 are
+open whatever N (half of 1,000, 1% of 100,000), and the open ones are recent. With --lean, each is a bare new POV
 with one criterion and its `created` event.
 The same N and --seed give the same bytes.
 """
@@ -24,6 +25,7 @@ DAYS = {"guided": (14, 45), "onsite": (1, 7), "paid": (61, 180)}
 FIRST = ["Priya", "Sam", "Lee", "Ana", "Jon", "Mia", "Omar", "Zoe"]
 LAST = ["Raman", "Okafor", "Chen", "Souza", "Berg"]
 SAS = [f"{first} {last}" for first in FIRST for last in LAST]  # 40 SAs
+OPEN_MAX = 1000
 JOURNAL = 10
 EVENTS = 15
 WORDS = "pipeline audit release security compliance platform build deploy latency scan".split()
@@ -50,12 +52,24 @@ def lean(record):
     return record
 
 
-def pov(rng, n, minimal=False):
-    base = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(800))
+def status_of(rng, open_share):
+    """A team runs at most about OPEN_MAX POVs at once, whatever its history: of a long history
+    (100,000 POVs) about 1% are open, of a young one (1,000) about half."""
+    if rng.random() < open_share:
+        return rng.choice(["new", "qualified", "in_progress", "in_progress"])
+    return rng.choice(["closed", "closed", "cancelled"])
+
+
+def pov(rng, n, open_share=0.5, minimal=False):
+    status = status_of(rng, open_share)
+    if status in ("new", "qualified", "in_progress"):
+        # Open POVs are the recent ones (the benchmark's today is 2026-12-01).
+        base = datetime.date(2026, 9, 20) + datetime.timedelta(days=rng.randrange(70))
+    else:
+        base = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(800))
     kind = rng.choice(["guided", "guided", "guided", "onsite", "paid"])
     low, high = DAYS[kind]
     length = rng.randint(low, high)
-    status = rng.choice(["new", "qualified", "in_progress", "closed", "closed", "cancelled"])
     started = status in ("in_progress", "closed") or (status == "cancelled" and rng.random() < 0.5)
     closed = status in ("closed", "cancelled")
     result = rng.choice(["successful", "unsuccessful"]) if status == "closed" else None
@@ -191,9 +205,10 @@ def main():
     out = sys.stdout
     # The layout of `pov export`: compact, one POV to a line.
     out.write('{"schema":"pov/1","exported_at":"2026-03-02","povs":[')
+    open_share = min(0.5, OPEN_MAX / max(args.count, 1))
     for n in range(1, args.count + 1):
         out.write("\n" if n == 1 else ",\n")
-        out.write(json.dumps(pov(rng, n, args.lean), separators=(",", ":"), ensure_ascii=False))
+        out.write(json.dumps(pov(rng, n, open_share, args.lean), separators=(",", ":"), ensure_ascii=False))
     out.write("\n]}\n" if args.count else "]}\n")
 
 

@@ -61,6 +61,7 @@ for n in "${sizes[@]}"; do
     doc=$dir/povs.json
     echo "bench: $n POVs: generating" >&2
     python3 "$here/generate_export.py" "$n" >"$doc"
+    python3 "$here/generate_export.py" "$n" --lean >"$dir/lean.json"
     rm -f "$db" "$db"-*
     "$POV" --db "$db" --today "$TODAY" -q import "$doc" >/dev/null
 
@@ -86,6 +87,8 @@ for n in "${sizes[@]}"; do
     measure report_all "$n" pov "$pov report --period all --json"
     measure export "$n" pov "$pov export"
     RUNS=$((RUNS < 3 ? RUNS : 3)) measure import "$n" pov "$POV --db $dir/import.db --today $TODAY -q import $doc" \
+        "rm -f $dir/import.db $dir/import.db-*"
+    RUNS=$((RUNS < 3 ? RUNS : 3)) measure import_lean "$n" pov "$POV --db $dir/import.db --today $TODAY -q import $dir/lean.json" \
         "rm -f $dir/import.db $dir/import.db-*"
 
     echo "bench: $n POVs: sqlite3 (the floor)" >&2

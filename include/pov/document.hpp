@@ -3,6 +3,7 @@
 
 #include "pov/record.hpp"
 
+#include <string>
 #include <vector>
 
 namespace pov {
@@ -17,6 +18,10 @@ Json journal_json(const std::vector<JournalEntry>& journal);
 
 // Every scalar field, then `capabilities`, `extensions` and (when asked) `journal`.
 Json to_json(const Pov& pov, bool with_journal = true);
+
+// Appends json_text(to_json(pov, with_journal)) without building the value (list and export
+// write every record).
+void append_record_json(std::string& out, const Pov& pov, bool with_journal = true);
 
 // The reverse of to_json for one record of an export document. A missing optional key means
 // null or empty; a wrong type throws pov::Error (invalid) naming the key.

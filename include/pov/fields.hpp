@@ -4,7 +4,9 @@
 
 #include "pov/record.hpp"
 
+#include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace pov {
@@ -25,6 +27,14 @@ enum class FieldAccess {
     identity,  // id and uuid
 };
 
+// A field's value as a store keeps it: NULL, a whole number (integers, money, booleans) or text
+// (the rest). Text is viewed, not owned: it must outlive the read.
+struct FieldValue {
+    bool null = true;
+    std::int64_t number = 0;
+    std::string_view text;
+};
+
 struct Field {
     std::string_view name; // snake_case, as in section 2
     FieldKind kind;
@@ -34,6 +44,11 @@ struct Field {
     Json (*get)(const Pov&);
     void (*put)(Pov&, const Json&); // throws pov::Error (invalid) when the JSON type is wrong
     bool optional = true;           // false: an empty input cannot clear it (segment, type, status)
+    // The same value without a JSON value in between (list and export write every record, the
+    // store reads every row): appends it as json_text(get(pov)) writes it; sets it from a stored
+    // value, throwing (invalid) when the value does not fit the field.
+    void (*append)(std::string& out, const Pov&) = nullptr;
+    void (*read)(Pov&, const FieldValue&) = nullptr;
 };
 
 // Every scalar field, in the order of section 2.
@@ -56,6 +71,10 @@ Json parse_field_input(const Field& field, std::string_view input, Date today, s
 
 // Sets a field from its JSON value; a wrong type or unknown choice throws (invalid), naming it.
 void put_field(Pov& pov, const Field& field, const Json& value);
+
+// Sets a field from its stored value (Field::read); a value that does not fit throws (invalid),
+// naming the field.
+void read_field(Pov& pov, const Field& field, const FieldValue& value);
 
 // The scalar fields as one JSON object (no capabilities, extensions or journal).
 Json scalars_to_json(const Pov& pov);

@@ -23,6 +23,11 @@ void append_json_string(std::string& out, std::string_view text);
 // value (export copies stored events this way); false, with `out` unchanged, when `text` is not JSON.
 [[nodiscard]] bool append_json_text(std::string& out, std::string_view text);
 
+// Appends compact JSON text (as json_text writes it) laid out as nlohmann's dump(indent) lays out
+// the value it holds, the value starting `depth` levels in: what `list --json` prints, written one
+// record at a time instead of as one value.
+void append_indented_json(std::string& out, std::string_view compact, int indent, int depth = 0);
+
 // The value JSON text holds, as nlohmann's parse() reads it (a key given twice: the first counts),
 // several times faster; nullopt when the text is not JSON.
 [[nodiscard]] std::optional<Json> parse_json_text(std::string_view text);

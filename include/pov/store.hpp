@@ -70,6 +70,9 @@ struct ListFilter {
     std::optional<Date> end_to;   // planned end on or before
     SortKey sort = SortKey::id;
     std::optional<std::int64_t> limit;
+    // false: closed and cancelled POVs come without their capabilities and extensions, which
+    // no risk of theirs looks at (the text list shows only their risks).
+    bool parts_of_closed = true;
 };
 
 // Looking after a store as a whole, apart from the records: what `pov db` does.
@@ -95,7 +98,12 @@ public:
 
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
+    // The POVs as they are now, for the risks of today: `last_activity` and
+    // `latest_retro_on_track` are read for in-progress POVs only (risks.cpp looks at no others).
     virtual std::vector<Pov> list(const ListFilter& filter) = 0;
+    // list(), each POV handed to `visit` as it is read, so that a list of any size holds one
+    // record (`list --json`). Call it within a transaction.
+    virtual void each_listed(const ListFilter& filter, const std::function<void(const Pov&)>& visit) = 0;
     // Every POV in id order (the report, without journals).
     virtual std::vector<Pov> all(bool with_journal) = 0;
     // Every POV in id order with its parts, journal and events, handed to `visit` one at a time

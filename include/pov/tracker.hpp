@@ -107,6 +107,9 @@ public:
     // Reads; a missing POV throws pov::Error (not found).
     Pov get(std::int64_t id);
     std::vector<Pov> list(const ListFilter& filter);
+    // list(), each POV with its risks handed to `visit` as it is read, in one read transaction:
+    // a list of any size holds one record at a time.
+    void each_listed(const ListFilter& filter, const std::function<void(const Pov&, const std::vector<Risk>&)>& visit);
     std::vector<Event> history(std::int64_t id);
 
     // The risks of a POV (section 9) given its SA's current load; of a list, in its order, with

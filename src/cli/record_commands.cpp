@@ -11,6 +11,7 @@
 #include "pov/text.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 #include <fmt/format.h>
@@ -18,6 +19,12 @@
 namespace pov::cli {
 
 namespace {
+
+// Output written as it is made, through stdio's buffer (app.cpp checks it was written).
+void write_stdout(std::string_view piece)
+{
+    std::fwrite(piece.data(), 1, piece.size(), stdout);
+}
 
 std::string value_hint(const Field& field)
 {
@@ -237,15 +244,21 @@ void add_list(CLI::App& app, Context& context)
         if (args.ending_within) {
             only_ending_within(filter, context.today(), static_cast<long>(*args.ending_within));
         }
-        const auto povs = tracker.list(filter);
-        const auto risks = tracker.risks_of(povs);
+        // JSON is written as the rows arrive; the table needs every row for its widths, so it
+        // keeps their cells only.
         if (args.json) {
-            print_json(records_json(povs, risks));
-        } else if (povs.empty()) {
+            render::ListJsonWriter writer([](std::string_view piece) { write_stdout(piece); });
+            tracker.each_listed(filter, [&writer](const Pov& pov, const auto& risks) { writer.add(pov, risks); });
+            writer.finish();
+            return;
+        }
+        render::ListTable table(context.today());
+        filter.parts_of_closed = false;
+        tracker.each_listed(filter, [&table](const Pov& pov, const auto& risks) { table.add(pov, risks); });
+        if (table.empty()) {
             context.note(empty_list_note(args.all || !args.filter.statuses.empty(), args.overdue, args.ending_within));
         } else {
-            fmt::print("{}", render_list(povs, risks, context.today(), Style(context.stdout_color()),
-                                         context.stdout_columns()));
+            write_stdout(table.render(Style(context.stdout_color()), context.stdout_columns()));
         }
     });
 }

@@ -96,6 +96,22 @@ Date parse_date(std::string_view text, Date today, std::string_view what)
 
 std::string format_date(Date date)
 {
+    // Written by hand: export, import and list write dates by the million.
+    const int year = static_cast<int>(date.year());
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    if (year >= 0 && year <= 9999 && month <= 99 && day <= 99) {
+        std::string out(10, '-');
+        out[0] = static_cast<char>('0' + year / 1000);
+        out[1] = static_cast<char>('0' + year / 100 % 10);
+        out[2] = static_cast<char>('0' + year / 10 % 10);
+        out[3] = static_cast<char>('0' + year % 10);
+        out[5] = static_cast<char>('0' + month / 10);
+        out[6] = static_cast<char>('0' + month % 10);
+        out[8] = static_cast<char>('0' + day / 10);
+        out[9] = static_cast<char>('0' + day % 10);
+        return out;
+    }
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                        static_cast<unsigned>(date.day()));
 }

@@ -3,6 +3,7 @@
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
 #include "pov/text.hpp"
+#include "pov/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -167,6 +168,112 @@ Json to_json(const Pov& pov, bool with_journal)
         out["journal"] = journal_json(pov.journal);
     }
     return out;
+}
+
+namespace {
+
+void append_optional_text(std::string& out, const std::string& text)
+{
+    if (text.empty()) {
+        out += "null";
+    } else {
+        append_json_string(out, text);
+    }
+}
+
+void append_date(std::string& out, const std::optional<Date>& date)
+{
+    if (date) {
+        out += '"';
+        out += format_date(*date);
+        out += '"';
+    } else {
+        out += "null";
+    }
+}
+
+// The keys and values of to_json above, in its order: a unit test holds the two together.
+void append_capability(std::string& out, const Capability& capability)
+{
+    out += "{\"n\":";
+    out += std::to_string(capability.n);
+    out += ",\"title\":";
+    append_json_string(out, capability.title);
+    out += ",\"target\":";
+    append_optional_text(out, capability.target);
+    out += ",\"outcome\":";
+    append_optional_text(out, capability.outcome);
+    out += ",\"status\":\"";
+    out += to_string(capability.status);
+    out += "\",\"evidence\":";
+    append_optional_text(out, capability.evidence);
+    out += ",\"updated_on\":";
+    append_date(out, capability.updated_on);
+    out += '}';
+}
+
+void append_extension(std::string& out, const Extension& extension)
+{
+    out += "{\"from\":";
+    append_date(out, extension.from);
+    out += ",\"to\":";
+    append_date(out, extension.to);
+    out += ",\"reason\":";
+    append_json_string(out, extension.reason);
+    out += ",\"on\":";
+    append_date(out, extension.on);
+    out += '}';
+}
+
+void append_journal_entry(std::string& out, const JournalEntry& entry)
+{
+    out += "{\"on\":";
+    append_date(out, entry.on);
+    out += ",\"kind\":\"";
+    out += to_string(entry.kind);
+    out += "\",\"text\":";
+    append_json_string(out, entry.text);
+    out += ",\"shared\":";
+    out += entry.shared ? "true" : "false";
+    out += '}';
+}
+
+template <typename Item, typename Append>
+void append_array(std::string& out, std::string_view key, const std::vector<Item>& items, Append append)
+{
+    out += ",\"";
+    out += key;
+    out += "\":[";
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        append(out, item);
+    }
+    out += ']';
+}
+
+} // namespace
+
+void append_record_json(std::string& out, const Pov& pov, bool with_journal)
+{
+    char separator = '{';
+    for (const auto& field : record_fields()) {
+        out += separator;
+        separator = ',';
+        out += '"';
+        out += field.name;
+        out += "\":";
+        field.append(out, pov);
+    }
+    append_array(out, "capabilities", pov.capabilities, append_capability);
+    append_array(out, "extensions", pov.extensions, append_extension);
+    if (with_journal) {
+        append_array(out, "journal", pov.journal, append_journal_entry);
+    }
+    out += '}';
 }
 
 Pov pov_from_json(const Json& document)

@@ -949,7 +949,7 @@ Json export_record(const Pov& pov, const std::vector<Event>& events)
 void append_export_record(std::string& out, const Pov& pov, const std::vector<StoredEvent>& events)
 {
     // As append_json writes export_record's value: the record's keys, then `events` last.
-    append_json(out, to_json(pov, true));
+    append_record_json(out, pov, true);
     out.pop_back(); // the record's closing brace
     out += ",\"events\":[";
     bool first = true;

@@ -1,11 +1,13 @@
 #include "pov/fields.hpp"
 
 #include "pov/error.hpp"
+#include "pov/json_text.hpp"
 #include "pov/text.hpp"
 #include "pov/values.hpp"
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <limits>
 #include <unordered_map>
 
@@ -150,40 +152,192 @@ void put_id(Pov& pov, const Json& value)
     pov.id = value.get<std::int64_t>();
 }
 
+// Typed access (Field::append, Field::read): the same values as get and put, without a Json.
+
+void append_null(std::string& out)
+{
+    out += "null";
+}
+
+void append_number(std::string& out, std::int64_t number)
+{
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
+    out.append(digits.data(), end);
+}
+
+// Enum names and dates need no escapes.
+void append_plain(std::string& out, std::string_view text)
+{
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+Date date_of(const FieldValue& value)
+{
+    const auto date = parse_iso_date(value.text);
+    if (!date) {
+        wrong_type(fmt::format("a date YYYY-MM-DD, not '{}'", value.text));
+    }
+    return *date;
+}
+
+template <typename E> E enum_of(const FieldValue& value)
+{
+    const auto parsed = enum_from_string<E>(value.text);
+    if (!parsed) {
+        wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), value.text));
+    }
+    return *parsed;
+}
+
+template <auto M> void append_text(std::string& out, const Pov& pov)
+{
+    const std::string& text = pov.*M;
+    if (text.empty()) {
+        append_null(out);
+    } else {
+        append_json_string(out, text);
+    }
+}
+template <auto M> void read_text(Pov& pov, const FieldValue& value)
+{
+    if (value.null) {
+        (pov.*M).clear();
+    } else {
+        (pov.*M).assign(value.text);
+    }
+}
+
+template <auto M> void append_date(std::string& out, const Pov& pov)
+{
+    const auto& date = pov.*M;
+    if (date) {
+        append_plain(out, format_date(*date));
+    } else {
+        append_null(out);
+    }
+}
+template <auto M> void read_date(Pov& pov, const FieldValue& value)
+{
+    pov.*M = value.null ? std::nullopt : std::optional<Date>(date_of(value));
+}
+
+template <auto M> void append_bool(std::string& out, const Pov& pov)
+{
+    out += pov.*M ? "true" : "false";
+}
+template <auto M> void read_bool(Pov& pov, const FieldValue& value)
+{
+    pov.*M = !value.null && value.number != 0;
+}
+
+template <auto M> void append_enum(std::string& out, const Pov& pov)
+{
+    append_plain(out, to_string(pov.*M));
+}
+template <auto M, typename E> void read_enum(Pov& pov, const FieldValue& value)
+{
+    if (value.null) {
+        wrong_type(fmt::format("one of {}", enum_choices<E>()));
+    }
+    pov.*M = enum_of<E>(value);
+}
+
+template <auto M> void append_optional_enum(std::string& out, const Pov& pov)
+{
+    const auto& value = pov.*M;
+    if (value) {
+        append_plain(out, to_string(*value));
+    } else {
+        append_null(out);
+    }
+}
+template <auto M, typename E> void read_optional_enum(Pov& pov, const FieldValue& value)
+{
+    pov.*M = value.null ? std::nullopt : std::optional<E>(enum_of<E>(value));
+}
+
+template <auto M> void append_optional_integer(std::string& out, const Pov& pov)
+{
+    const auto& value = pov.*M;
+    if (value) {
+        append_number(out, *value);
+    } else {
+        append_null(out);
+    }
+}
+template <auto M> void read_optional_integer(Pov& pov, const FieldValue& value)
+{
+    pov.*M = value.null ? std::nullopt : std::optional(value.number);
+}
+
+void append_id(std::string& out, const Pov& pov)
+{
+    append_number(out, pov.id);
+}
+void read_id(Pov& pov, const FieldValue& value)
+{
+    pov.id = value.null ? 0 : value.number;
+}
+
 template <auto M>
 constexpr Field line(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::line, access, meaning, {}, &get_text<M>, &put_line<M>};
+    return {name,         FieldKind::line, access, meaning,         {},
+            &get_text<M>, &put_line<M>,    true,   &append_text<M>, &read_text<M>};
 }
 template <auto M> constexpr Field text(std::string_view name, std::string_view meaning)
 {
-    return {name, FieldKind::multiline, FieldAccess::writable, meaning, {}, &get_text<M>, &put_text<M>};
+    return {name, FieldKind::multiline, FieldAccess::writable, meaning, {}, &get_text<M>, &put_text<M>,
+            true, &append_text<M>,      &read_text<M>};
 }
 template <auto M>
 constexpr Field date(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::date, access, meaning, {}, &get_date<M>, &put_date<M>};
+    return {name,         FieldKind::date, access, meaning,         {},
+            &get_date<M>, &put_date<M>,    true,   &append_date<M>, &read_date<M>};
 }
 template <auto M> constexpr Field boolean(std::string_view name, std::string_view meaning)
 {
-    return {name, FieldKind::boolean, FieldAccess::writable, meaning, {}, &get_bool<M>, &put_bool<M>};
+    return {name, FieldKind::boolean, FieldAccess::writable, meaning, {}, &get_bool<M>, &put_bool<M>,
+            true, &append_bool<M>,    &read_bool<M>};
 }
 template <auto M, typename E>
 constexpr Field choice(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_enum<M>, &put_enum<M, E>, false};
+    return {name,         FieldKind::choice, access, meaning,         EnumNames<E>::names,
+            &get_enum<M>, &put_enum<M, E>,   false,  &append_enum<M>, &read_enum<M, E>};
 }
 template <auto M, typename E> constexpr Field optional_choice(std::string_view name, std::string_view meaning,
                                                               FieldAccess access = FieldAccess::writable)
 {
-    return {
-        name, FieldKind::choice, access, meaning, EnumNames<E>::names, &get_optional_enum<M>, &put_optional_enum<M, E>};
+    return {name,
+            FieldKind::choice,
+            access,
+            meaning,
+            EnumNames<E>::names,
+            &get_optional_enum<M>,
+            &put_optional_enum<M, E>,
+            true,
+            &append_optional_enum<M>,
+            &read_optional_enum<M, E>};
 }
 
 constexpr auto lifecycle = FieldAccess::lifecycle;
 
 const std::array fields{
-    Field{"id", FieldKind::integer, FieldAccess::identity, "local id, shown to users, stable", {}, &get_id, &put_id},
+    Field{"id",
+          FieldKind::integer,
+          FieldAccess::identity,
+          "local id, shown to users, stable",
+          {},
+          &get_id,
+          &put_id,
+          true,
+          &append_id,
+          &read_id},
     line<&Pov::uuid>("uuid", "global id, for export, import and merging databases", FieldAccess::identity),
     line<&Pov::name>("name", "the POV's name, usually the opportunity's name (required)"),
     line<&Pov::account>("account", "the customer company (required)"),
@@ -194,7 +348,10 @@ const std::array fields{
           "opportunity stage 0-8; 3 is Technical Evaluation",
           {},
           &get_optional_integer<&Pov::stage>,
-          &put_optional_integer<&Pov::stage>},
+          &put_optional_integer<&Pov::stage>,
+          true,
+          &append_optional_integer<&Pov::stage>,
+          &read_optional_integer<&Pov::stage>},
     choice<&Pov::segment, Segment>("segment", "enterprise or commercial"),
     optional_choice<&Pov::deal, Deal>("deal", "new-logo, or uptier of an existing customer"),
     Field{"net_arr",
@@ -203,7 +360,10 @@ const std::array fields{
           "net ARR in USD (150000, 150k, 1.2M)",
           {},
           &get_optional_integer<&Pov::net_arr>,
-          &put_optional_integer<&Pov::net_arr>},
+          &put_optional_integer<&Pov::net_arr>,
+          true,
+          &append_optional_integer<&Pov::net_arr>,
+          &read_optional_integer<&Pov::net_arr>},
     boolean<&Pov::lam_significant>("lam_significant", "significant landed addressable market"),
     choice<&Pov::type, PovType>("type", "guided, onsite, paid or lite (deprecated)"),
     boolean<&Pov::strategic>("strategic",
@@ -259,7 +419,10 @@ const std::array fields{
           "success criteria changed after start",
           {},
           &get_bool<&Pov::criteria_creep>,
-          &put_bool<&Pov::criteria_creep>},
+          &put_bool<&Pov::criteria_creep>,
+          true,
+          &append_bool<&Pov::criteria_creep>,
+          &read_bool<&Pov::criteria_creep>},
 };
 
 } // namespace
@@ -337,6 +500,15 @@ void put_field(Pov& pov, const Field& field, const Json& value)
 {
     try {
         field.put(pov, value);
+    } catch (const Error& e) {
+        throw Error(Exit::invalid, fmt::format("{}: {}", field.name, e.what()));
+    }
+}
+
+void read_field(Pov& pov, const Field& field, const FieldValue& value)
+{
+    try {
+        field.read(pov, value);
     } catch (const Error& e) {
         throw Error(Exit::invalid, fmt::format("{}: {}", field.name, e.what()));
     }

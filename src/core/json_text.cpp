@@ -4,8 +4,10 @@
 #include "pov/error.hpp"
 #include "pov/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace pov {
 
@@ -117,6 +119,76 @@ bool append_json_text(std::string& out, std::string_view text)
         return false;
     }
     return true;
+}
+
+void append_indented_json(std::string& out, std::string_view compact, int indent, int depth)
+{
+    const auto new_line = [&] {
+        out += '\n';
+        out.append(static_cast<std::size_t>(depth * indent), ' ');
+    };
+    const char* at = compact.data();
+    const char* const end = at + compact.size();
+    while (at < end) {
+        // A run that is laid out as it is: numbers, literals, strings with their escapes.
+        const char* run = at;
+        while (run < end) {
+            const char c = *run;
+            if (c == '"') {
+                const char* close = run + 1;
+                while (true) {
+                    close = static_cast<const char*>(std::memchr(close, '"', static_cast<std::size_t>(end - close)));
+                    if (close == nullptr) {
+                        close = end - 1;
+                        break;
+                    }
+                    // A quote after an odd number of backslashes is escaped.
+                    std::size_t slashes = 0;
+                    while (close - slashes - 1 > run && close[-1 - static_cast<std::ptrdiff_t>(slashes)] == '\\') {
+                        ++slashes;
+                    }
+                    if (slashes % 2 == 0) {
+                        break;
+                    }
+                    ++close;
+                }
+                run = close + 1;
+            } else if (c == '{' || c == '[' || c == '}' || c == ']' || c == ',' || c == ':') {
+                break;
+            } else {
+                ++run;
+            }
+        }
+        out.append(at, static_cast<std::size_t>(run - at));
+        at = run;
+        if (at == end) {
+            break;
+        }
+        const char c = *at++;
+        switch (c) {
+        case '{':
+        case '[':
+            out += c;
+            if (at < end && (*at == '}' || *at == ']')) {
+                out += *at++; // empty: {} and [] as they are
+            } else {
+                ++depth;
+                new_line();
+            }
+            break;
+        case '}':
+        case ']':
+            --depth;
+            new_line();
+            out += c;
+            break;
+        case ',':
+            out += ',';
+            new_line();
+            break;
+        default: out += ": ";
+        }
+    }
 }
 
 std::optional<Json> parse_json_text(std::string_view text)

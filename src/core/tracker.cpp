@@ -529,6 +529,18 @@ std::vector<Pov> Tracker::list(const ListFilter& filter)
     return povs;
 }
 
+void Tracker::each_listed(const ListFilter& filter,
+                          const std::function<void(const Pov&, const std::vector<Risk>&)>& visit)
+{
+    store_.transaction(Store::Lock::read, [&] {
+        const auto load = sa_load();
+        store_.each_listed(filter, [&](const Pov& pov) {
+            const auto it = load.find(pov.sa);
+            visit(pov, pov::risks(pov, clock_.today, config_, it == load.end() ? 0 : it->second));
+        });
+    });
+}
+
 std::vector<Event> Tracker::history(std::int64_t id)
 {
     std::vector<Event> events;

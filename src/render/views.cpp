@@ -2,6 +2,7 @@
 
 #include "pov/document.hpp"
 #include "pov/duration.hpp"
+#include "pov/json_text.hpp"
 #include "pov/risks.hpp"
 #include "pov/text.hpp"
 #include "pov/values.hpp"
@@ -115,6 +116,30 @@ Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Ri
         array.push_back(record_json(povs[i], risks[i], false));
     }
     return array;
+}
+
+void ListJsonWriter::add(const Pov& pov, const std::vector<Risk>& risks)
+{
+    // record_json(pov, risks, false) as compact text, then laid out at depth 1 of the array.
+    compact_.clear();
+    append_record_json(compact_, pov, false);
+    compact_.pop_back(); // the record's closing brace
+    compact_ += ",\"risks\":[";
+    for (std::size_t i = 0; i < risks.size(); ++i) {
+        compact_ += i == 0 ? "\"" : ",\"";
+        compact_ += to_string(risks[i]);
+        compact_ += '"';
+    }
+    compact_ += "]}";
+    text_ = count_ == 0 ? "[\n  " : ",\n  ";
+    append_indented_json(text_, compact_, 2, 1);
+    sink_(text_);
+    ++count_;
+}
+
+void ListJsonWriter::finish()
+{
+    sink_(count_ == 0 ? "[]\n" : "\n]\n");
 }
 
 Json capabilities_json(const std::vector<Capability>& capabilities)
@@ -280,31 +305,45 @@ std::string render_capabilities(const std::vector<Capability>& capabilities, con
     return table.render(style, "  ");
 }
 
+ListTable::ListTable(Date today)
+    : today_(today), table_({"ID", "NAME", "ACCOUNT", "SA", "TYPE", "STATUS", "END", "LEFT", "RISKS"},
+                            {true, false, false, false, false, false, false, true})
+{
+    table_.may_clip({1, 2, 3});
+}
+
+void ListTable::add(const Pov& pov, const std::vector<Risk>& risks)
+{
+    std::string left;
+    if (pov.status == Status::in_progress && pov.end) {
+        left = std::to_string(days_between(today_, *pov.end));
+    }
+    std::string names;
+    for (const auto risk : risks) {
+        names += (names.empty() ? "" : ",") + std::string(to_string(risk));
+    }
+    const bool overdue = !risks.empty() && risks.front() == Risk::overdue;
+    table_.add({std::to_string(pov.id), escape_control(pov.name), escape_control(pov.account), escape_control(pov.sa),
+                std::string(to_string(pov.type)), std::string(to_string(pov.status)), shown(pov.end),
+                left.empty() ? std::string(dash) : left, names},
+               {Color::none, Color::none, Color::none, Color::none, Color::none,
+                pov.status == Status::in_progress ? Color::cyan : Color::none, Color::none,
+                overdue ? Color::red : Color::none, names.empty() ? Color::none : Color::yellow});
+}
+
+std::string ListTable::render(const Style& style, std::size_t max_width) const
+{
+    return table_.render(style, "", max_width);
+}
+
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
                         const Style& style, std::size_t max_width)
 {
-    Table table({"ID", "NAME", "ACCOUNT", "SA", "TYPE", "STATUS", "END", "LEFT", "RISKS"},
-                {true, false, false, false, false, false, false, true});
-    table.may_clip({1, 2, 3});
+    ListTable table(today);
     for (std::size_t i = 0; i < povs.size(); ++i) {
-        const auto& pov = povs[i];
-        std::string left;
-        if (pov.status == Status::in_progress && pov.end) {
-            left = std::to_string(days_between(today, *pov.end));
-        }
-        std::string names;
-        for (const auto risk : risks[i]) {
-            names += (names.empty() ? "" : ",") + std::string(to_string(risk));
-        }
-        const bool overdue = !risks[i].empty() && risks[i].front() == Risk::overdue;
-        table.add({std::to_string(pov.id), escape_control(pov.name), escape_control(pov.account),
-                   escape_control(pov.sa), std::string(to_string(pov.type)), std::string(to_string(pov.status)),
-                   shown(pov.end), left.empty() ? std::string(dash) : left, names},
-                  {Color::none, Color::none, Color::none, Color::none, Color::none,
-                   pov.status == Status::in_progress ? Color::cyan : Color::none, Color::none,
-                   overdue ? Color::red : Color::none, names.empty() ? Color::none : Color::yellow});
+        table.add(povs[i], risks[i]);
     }
-    return table.render(style, "", max_width);
+    return table.render(style, max_width);
 }
 
 std::string render_history(const std::vector<Event>& events, const Style& style)

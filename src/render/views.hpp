@@ -5,10 +5,13 @@
 #include "pov/qualification.hpp"
 #include "pov/record.hpp"
 #include "pov/tracker.hpp"
+#include "render/table.hpp"
 #include "render/text.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pov::render {
@@ -17,6 +20,24 @@ namespace pov::render {
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
 // `list --json`: the records without their journals.
 Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks);
+// `list --json` written a record at a time: the bytes of records_json() dumped with an indent
+// of 2 and a newline, without the whole array in memory.
+class ListJsonWriter {
+public:
+    using Sink = std::function<void(std::string_view)>;
+
+    explicit ListJsonWriter(Sink sink) : sink_(std::move(sink)) {}
+
+    void add(const Pov& pov, const std::vector<Risk>& risks);
+    void finish();
+
+private:
+    Sink sink_;
+    std::size_t count_ = 0;
+    std::string compact_; // the record being written, its room kept from one to the next
+    std::string text_;
+};
+
 // `cap list --json`, `history --json`.
 Json capabilities_json(const std::vector<Capability>& capabilities);
 Json events_json(const std::vector<Event>& events);
@@ -28,6 +49,19 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
 // account, SA) are clipped so that the table fits that many columns.
 std::string render_list(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks, Date today,
                         const Style& style, std::size_t max_width = 0);
+// render_list() built a POV at a time: it keeps the cells, not the records.
+class ListTable {
+public:
+    explicit ListTable(Date today);
+
+    void add(const Pov& pov, const std::vector<Risk>& risks);
+    [[nodiscard]] bool empty() const { return table_.empty(); }
+    [[nodiscard]] std::string render(const Style& style, std::size_t max_width = 0) const;
+
+private:
+    Date today_;
+    Table table_;
+};
 std::string render_history(const std::vector<Event>& events, const Style& style);
 std::string render_capabilities(const std::vector<Capability>& capabilities, const Style& style);
 // `pov journal ID`: each entry numbered as `journal edit` and `rm` take it, retros over several lines.

@@ -59,6 +59,10 @@ Grapheme next_grapheme(std::string_view text, std::size_t begin)
 
 std::size_t display_width(std::string_view text)
 {
+    // Printable ASCII, the common case (a list of thousands of rows), is one column a byte.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        return text.size();
+    }
     std::size_t total = 0;
     for (std::size_t at = 0; at < text.size();) {
         const auto grapheme = next_grapheme(text, at);

@@ -58,3 +58,11 @@ TEST_CASE("days between dates is end minus start")
     CHECK(days_between(day("2028-02-28"), day("2028-03-01")) == 2);
     CHECK(format_date(add_days(day("2026-12-31"), 1)) == "2027-01-01");
 }
+
+TEST_CASE("a date is written YYYY-MM-DD, zero-padded")
+{
+    using namespace std::chrono;
+    CHECK(format_date(year{999} / 1 / 5) == "0999-01-05");
+    CHECK(format_date(year{2026} / 12 / 31) == "2026-12-31");
+    CHECK(format_date(year{10000} / 1 / 1) == "10000-01-01");
+}

@@ -3,6 +3,7 @@
 
 #include "pov/document.hpp"
 #include "pov/fields.hpp"
+#include "pov/json_text.hpp"
 #include "pov/validation.hpp"
 
 #include <algorithm>
@@ -381,4 +382,53 @@ TEST_CASE("a document's single-line text is trimmed as options are; multi-line t
     CHECK(pov.capabilities[0].evidence == " as typed ");
     CHECK(pov.extensions[0].reason == "freeze");
     CHECK(pov.journal[0].text == "  as typed  ");
+}
+
+TEST_CASE("append_record_json writes what json_text of to_json writes")
+{
+    auto pov = full_pov();
+    pov.id = 42;
+    pov.uuid = "0f8e2f8a-1c1b-4c1e-9c1e-1c1b4c1e9c1e";
+    pov.capabilities[0].title = std::string("bad \xff utf-8 and \x01 control");
+    for (const bool with_journal : {true, false}) {
+        std::string out;
+        append_record_json(out, pov, with_journal);
+        CHECK(out == json_text(to_json(pov, with_journal)));
+    }
+    const auto bare = test::minimal_pov();
+    std::string out;
+    append_record_json(out, bare);
+    CHECK(out == json_text(to_json(bare)));
+}
+
+TEST_CASE("A field read from its stored value and appended as JSON is what get and put make of it")
+{
+    const auto pov = full_pov();
+    Pov copy;
+    for (const auto& field : record_fields()) {
+        const auto json = field.get(pov);
+        std::string appended;
+        field.append(appended, pov);
+        CHECK(appended == json_text(json));
+        // The store's form: NULL, a whole number (integers, money, booleans) or text.
+        FieldValue value;
+        value.null = json.is_null();
+        const std::string text = json.is_string() ? json.get<std::string>() : std::string();
+        if (json.is_boolean()) {
+            value.number = json.get<bool>() ? 1 : 0;
+        } else if (json.is_number_integer()) {
+            value.number = json.get<std::int64_t>();
+        } else {
+            value.text = text;
+        }
+        read_field(copy, field, value);
+        CHECK(field.get(copy) == json);
+    }
+    FieldValue bad;
+    bad.null = false;
+    bad.text = "2026-13-45";
+    const auto error = error_of([&] { read_field(copy, *find_field("start"), bad); });
+    REQUIRE(error);
+    CHECK(error->code() == Exit::invalid);
+    CHECK(contains(error->what(), "start"));
 }

@@ -6,6 +6,7 @@
 #include "pov/fields.hpp"
 #include "render/csv.hpp"
 #include "render/export.hpp"
+#include "render/views.hpp"
 
 using namespace pov;
 using namespace pov::render;
@@ -171,4 +172,25 @@ TEST_CASE("an import is reported in one line, and for scripts with its ids")
     summary.dry_run = true;
     CHECK(import_message(summary) ==
           "Would import 1 POV: 0 added, 0 updated, 1 unchanged (dry run: nothing was written)");
+}
+
+TEST_CASE("list --json written a record at a time is records_json laid out with an indent of 2")
+{
+    auto full = test::full_pov();
+    full.id = 7;
+    const auto bare = test::minimal_pov();
+    const std::vector<std::vector<Pov>> lists = {{}, {bare}, {full, bare, full}};
+    for (const auto& povs : lists) {
+        std::vector<std::vector<Risk>> risks;
+        for (std::size_t i = 0; i < povs.size(); ++i) {
+            risks.push_back(i == 0 ? std::vector<Risk>{} : std::vector<Risk>{Risk::overdue, Risk::stale});
+        }
+        std::string out;
+        ListJsonWriter writer([&out](std::string_view piece) { out += piece; });
+        for (std::size_t i = 0; i < povs.size(); ++i) {
+            writer.add(povs[i], risks[i]);
+        }
+        writer.finish();
+        CHECK(out == records_json(povs, risks).dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+    }
 }

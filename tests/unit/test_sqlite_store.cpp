@@ -312,6 +312,54 @@ TEST_CASE("list filters by status, SA, account, type and end range, sorts and li
         limited.limit = 2;
         CHECK(names_of(store->list(limited)) == Names{"Alpha", "bravo"});
     }
+    SECTION("each_listed hands over the rows list() returns, in its order")
+    {
+        ListFilter sorted;
+        sorted.sort = SortKey::net_arr;
+        Names streamed;
+        store->each_listed(sorted, [&](const Pov& pov) { streamed.push_back(pov.name); });
+        CHECK(streamed == names_of(store->list(sorted)));
+    }
+    SECTION("closed and cancelled POVs come without their parts when the list does not need them")
+    {
+        for (std::int64_t id = 1; id <= 5; ++id) {
+            auto pov = *store->find(id);
+            pov.capabilities = {test::capability(1, "scan")};
+            store->update(pov);
+        }
+        ListFilter text;
+        text.parts_of_closed = false;
+        for (const auto& pov : store->list(text)) {
+            CHECK(pov.capabilities.size() == (is_open(pov.status) ? 1U : 0U));
+        }
+        for (const auto& pov : store->list({})) {
+            CHECK(pov.capabilities.size() == 1);
+        }
+        // In id order the parts come alongside the rows, filtered or not, limited or not.
+        ListFilter filtered;
+        filtered.statuses = {Status::in_progress, Status::closed};
+        filtered.sa = "ria";
+        CHECK(names_of(store->list(filtered)) == Names{"charlie", "bravo"});
+        filtered.limit = 1;
+        CHECK(names_of(store->list(filtered)) == Names{"charlie"});
+        for (const auto& pov : store->list(filtered)) {
+            CHECK(pov.capabilities.size() == 1);
+        }
+        filtered = {};
+        filtered.limit = 2;
+        for (const auto& pov : store->list(filtered)) {
+            CHECK(pov.capabilities.size() == 1);
+        }
+    }
+    SECTION("--sa and --account match the start of any word, in any case")
+    {
+        ListFilter words;
+        words.sa = "ri";
+        CHECK(names_of(store->list(words)) == Names{"charlie", "bravo"});
+        words = {};
+        words.account = "GLOB";
+        CHECK(names_of(store->list(words)) == Names{"Alpha"});
+    }
     SECTION("list leaves the journal out, all() keeps it when asked")
     {
         store->add_journal(1, {day("2026-03-05"), JournalKind::note, "n"});

@@ -381,7 +381,17 @@ public:
             work();
             return;
         }
-        guarded([&] { db_->exec(lock == Lock::write ? "BEGIN IMMEDIATE" : "BEGIN"); });
+        guarded([&] {
+            if (lock == Lock::write && !large_cache_) {
+                // 16 MiB of page cache, allocated only as used: a large import then writes each page
+                // to the WAL about once instead of spilling the same index pages again and again.
+                // Reads keep the default 2 MiB: a list reads each page once, and a larger cache only
+                // costs the pages' allocation.
+                db_->exec("PRAGMA cache_size = -16384");
+                large_cache_ = true;
+            }
+            db_->exec(lock == Lock::write ? "BEGIN IMMEDIATE" : "BEGIN");
+        });
         in_transaction_ = true;
         try {
             work();
@@ -416,7 +426,14 @@ public:
 
     std::vector<Pov> list(const ListFilter& filter) override
     {
-        return guarded([&] {
+        std::vector<Pov> povs;
+        each_listed(filter, [&](const Pov& pov) { povs.push_back(pov); });
+        return povs;
+    }
+
+    void each_listed(const ListFilter& filter, const std::function<void(const Pov&)>& visit) override
+    {
+        guarded([&] {
             std::string where;
             const auto clause = [&](const std::string& condition) {
                 where += (where.empty() ? " WHERE " : " AND ") + condition;
@@ -428,11 +445,12 @@ public:
                 }
                 clause(fmt::format("status IN ({})", marks));
             }
+            // The names that match, found in the index of each column; the rows then by the index.
             if (!filter.sa.empty()) {
-                clause("pov_name_matches(sa, ?)");
+                clause("sa IN (SELECT DISTINCT sa FROM povs WHERE pov_name_matches(sa, ?))");
             }
             if (!filter.account.empty()) {
-                clause("pov_name_matches(account, ?)");
+                clause("account IN (SELECT DISTINCT account FROM povs WHERE pov_name_matches(account, ?))");
             }
             if (filter.type) {
                 clause("type = ?");
@@ -443,41 +461,67 @@ public:
             if (filter.end_to) {
                 clause("\"end\" <= ?");
             }
-            auto sql = fmt::format("{}{} ORDER BY {}", select_sql(), where, sort_sql(filter.sort));
-            if (filter.limit) {
-                sql += " LIMIT ?";
+            const auto order = fmt::format(" ORDER BY {}{}", sort_sql(filter.sort), filter.limit ? " LIMIT ?" : "");
+            // Binds the filter's values, in the order of `where` and `order`.
+            const auto bind_filter = [&filter](SQLite::Statement& query) {
+                int index = 0;
+                for (const auto status : filter.statuses) {
+                    bind_name(query, ++index, to_string(status));
+                }
+                if (!filter.sa.empty()) {
+                    query.bind(++index, filter.sa);
+                }
+                if (!filter.account.empty()) {
+                    query.bind(++index, filter.account);
+                }
+                if (filter.type) {
+                    bind_name(query, ++index, to_string(*filter.type));
+                }
+                if (filter.end_from) {
+                    query.bind(++index, format_date(*filter.end_from));
+                }
+                if (filter.end_to) {
+                    query.bind(++index, format_date(*filter.end_to));
+                }
+                if (filter.limit) {
+                    query.bind(++index, *filter.limit);
+                }
+            };
+            auto& query = statement(list_select_sql() + where + order);
+            bind_filter(query);
+            // In id order, the POVs' capabilities and extensions are read alongside the rows, one
+            // sorted query each, instead of two lookups per POV: every POV's by a scan (list --all),
+            // else the listed ones' by their ids. The text list, which needs the parts of a few open
+            // POVs only, looks those up.
+            const bool alongside = filter.sort == SortKey::id && filter.parts_of_closed;
+            std::optional<PartCursor> capabilities;
+            std::optional<PartCursor> extensions;
+            if (alongside && where.empty() && !filter.limit) {
+                capabilities.emplace(statement(capabilities_by_pov_sql()));
+                extensions.emplace(statement(extensions_by_pov_sql()));
+            } else if (alongside) {
+                const auto listed = fmt::format("WHERE pov_id IN (SELECT id FROM povs{}{})", where, order);
+                auto& capabilities_query = statement(fmt::format(
+                    "SELECT pov_id, {} FROM capabilities {} ORDER BY pov_id, n", capability_columns, listed));
+                bind_filter(capabilities_query);
+                capabilities.emplace(capabilities_query);
+                auto& extensions_query = statement(fmt::format(
+                    "SELECT pov_id, {} FROM extensions {} ORDER BY pov_id, seq", extension_columns, listed));
+                bind_filter(extensions_query);
+                extensions.emplace(extensions_query);
             }
-            auto& query = statement(sql);
-            int index = 0;
-            for (const auto status : filter.statuses) {
-                query.bind(++index, std::string(to_string(status)));
-            }
-            if (!filter.sa.empty()) {
-                query.bind(++index, filter.sa);
-            }
-            if (!filter.account.empty()) {
-                query.bind(++index, filter.account);
-            }
-            if (filter.type) {
-                query.bind(++index, std::string(to_string(*filter.type)));
-            }
-            if (filter.end_from) {
-                query.bind(++index, format_date(*filter.end_from));
-            }
-            if (filter.end_to) {
-                query.bind(++index, format_date(*filter.end_to));
-            }
-            if (filter.limit) {
-                query.bind(++index, *filter.limit);
-            }
-            std::vector<Pov> povs;
+            Pov pov;
             while (query.executeStep()) {
-                povs.push_back(read_pov(query));
+                read_pov_into(pov, query);
+                const bool with_parts = filter.parts_of_closed || is_open(pov.status);
+                if (with_parts && alongside) {
+                    capabilities->take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
+                    extensions->take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
+                } else if (with_parts) {
+                    load_parts(pov, false);
+                }
+                visit(pov);
             }
-            for (auto& pov : povs) {
-                load_parts(pov, false);
-            }
-            return povs;
         });
     }
 
@@ -910,17 +954,13 @@ private:
         guarded([&] {
             static const std::string povs_sql =
                 fmt::format("SELECT {}, NULL, NULL FROM povs ORDER BY id", column_list());
-            static const std::string capabilities_sql =
-                fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
-            static const std::string extensions_sql =
-                fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
             static const std::string journal_sql =
                 fmt::format("SELECT pov_id, {} FROM journal ORDER BY pov_id, on_date, id", journal_columns);
             static const std::string events_sql =
                 fmt::format("SELECT pov_id, {} FROM events ORDER BY pov_id, id", event_columns);
             auto& povs = statement(povs_sql);
-            PartCursor capabilities(statement(capabilities_sql));
-            PartCursor extensions(statement(extensions_sql));
+            PartCursor capabilities(statement(capabilities_by_pov_sql()));
+            PartCursor extensions(statement(extensions_by_pov_sql()));
             PartCursor journal(statement(journal_sql));
             PartCursor events(statement(events_sql));
             std::vector<E> history;
@@ -934,6 +974,21 @@ private:
                 visit(pov, history);
             }
         });
+    }
+
+    // Every POV's capabilities and extensions, by POV id (PartCursor).
+    static const std::string& capabilities_by_pov_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
+        return sql;
+    }
+
+    static const std::string& extensions_by_pov_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
+        return sql;
     }
 
     // A statement of a hot path, prepared once and kept in `slot`: no lookup by its text. Every
@@ -998,30 +1053,49 @@ private:
         return sql;
     }
 
+    // select_sql() for lists of POVs as they are now: the latest activity and retrospective are
+    // read for running POVs only, the only ones whose risks look at them (risks.cpp); a list of
+    // closed ones then costs no journal lookups.
+    static const std::string& list_select_sql()
+    {
+        static const std::string sql =
+            fmt::format("SELECT {}, CASE WHEN status = 'in_progress' THEN {} END, CASE WHEN status = 'in_progress' "
+                        "THEN {} END FROM povs",
+                        column_list(), last_activity_sql, latest_retro_sql);
+        return sql;
+    }
+
     static Pov read_pov(SQLite::Statement& query)
     {
         Pov pov;
+        read_pov_into(pov, query);
+        return pov;
+    }
+
+    // Reads a row of select_sql() into `pov`, reusing its room; its parts are left empty.
+    static void read_pov_into(Pov& pov, SQLite::Statement& query)
+    {
         int index = 0;
         for (const auto& field : record_fields()) {
             const auto column = query.getColumn(index++);
-            Json value;
-            if (column.isNull()) {
-                value = nullptr;
-            } else if (field.kind == FieldKind::boolean) {
-                value = column.getInt() != 0;
-            } else if (field.kind == FieldKind::integer || field.kind == FieldKind::money) {
-                value = column.getInt64();
+            FieldValue value;
+            value.null = column.isNull();
+            if (value.null) {
+            } else if (field.kind == FieldKind::boolean || field.kind == FieldKind::integer ||
+                       field.kind == FieldKind::money) {
+                value.number = column.getInt64();
             } else {
-                value = column.getString();
+                value.text = {static_cast<const char*>(column.getText()), static_cast<std::size_t>(column.getBytes())};
             }
-            put_field(pov, field, value);
+            read_field(pov, field, value);
         }
+        pov.capabilities.clear();
+        pov.extensions.clear();
+        pov.journal.clear();
         pov.last_activity = date_of(query.getColumn(index));
         const auto retro = query.getColumn(index + 1);
-        if (!retro.isNull()) {
-            pov.latest_retro_on_track = retro_on_track(retro.getString());
-        }
-        return pov;
+        pov.latest_retro_on_track =
+            retro.isNull() ? std::nullopt : std::optional<bool>(retro_on_track(retro.getString()));
     }
 
     // Binds every field but id from 1 on; returns how many were bound. The values stay in
@@ -1049,12 +1123,12 @@ private:
             fmt::format("SELECT {} FROM extensions WHERE pov_id = ? ORDER BY seq", extension_columns);
         static const std::string journal_sql =
             fmt::format("SELECT {} FROM journal WHERE pov_id = ? ORDER BY on_date, id", journal_columns);
-        auto& capabilities = statement(capabilities_sql);
+        auto& capabilities = prepared(load_capabilities_, capabilities_sql);
         capabilities.bind(1, pov.id);
         while (capabilities.executeStep()) {
             pov.capabilities.push_back(read_capability(capabilities, 0));
         }
-        auto& extensions = statement(extensions_sql);
+        auto& extensions = prepared(load_extensions_, extensions_sql);
         extensions.bind(1, pov.id);
         while (extensions.executeStep()) {
             pov.extensions.push_back(read_extension(extensions, 0));
@@ -1062,7 +1136,7 @@ private:
         if (!with_journal) {
             return;
         }
-        auto& journal = statement(journal_sql);
+        auto& journal = prepared(load_journal_, journal_sql);
         journal.bind(1, pov.id);
         while (journal.executeStep()) {
             pov.journal.push_back(read_journal_entry(journal, 0));
@@ -1175,12 +1249,16 @@ private:
     bool writable_;
     bool exists_;
     bool in_transaction_ = false;
+    bool large_cache_ = false; // the write transactions' page cache is set
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::vector<Json> bound_; // the field values bind_fields bound
     // The statements of import's hot paths (prepared()).
     SQLite::Statement* find_uuid_ = nullptr;
     SQLite::Statement* find_stored_ = nullptr;
     SQLite::Statement* insert_pov_ = nullptr;
+    SQLite::Statement* load_capabilities_ = nullptr;
+    SQLite::Statement* load_extensions_ = nullptr;
+    SQLite::Statement* load_journal_ = nullptr;
     BulkInsert insert_capabilities_{"INSERT INTO capabilities (pov_id, n, title, target, outcome, status, evidence, "
                                     "updated_on) VALUES",
                                     8};
@@ -1273,9 +1351,6 @@ std::unique_ptr<Store> open_sqlite_store(const StoreOptions& options)
                                            path));
         }
         db->exec("PRAGMA foreign_keys = ON");
-        // 16 MiB of page cache, allocated only as used: a large import then writes each page to the
-        // WAL about once instead of spilling the same index pages again and again (2 MiB is the default).
-        db->exec("PRAGMA cache_size = -16384");
         if (writable && target != ":memory:") {
             enable_wal(*db, options.busy_timeout_ms);
             db->exec("PRAGMA synchronous = NORMAL");
