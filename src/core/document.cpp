@@ -2,10 +2,12 @@
 
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
-#include "pov/text.hpp"
 #include "pov/json_text.hpp"
+#include "pov/text.hpp"
 
 #include <fmt/format.h>
+
+#include <type_traits>
 
 namespace pov {
 
@@ -225,9 +227,12 @@ void append_extension(std::string& out, const Extension& extension)
     out += '}';
 }
 
-void append_journal_entry(std::string& out, const JournalEntry& entry)
+// An entry with its 1-based position `n`, as journal_json writes it.
+void append_journal_entry(std::string& out, std::size_t n, const JournalEntry& entry)
 {
-    out += "{\"on\":";
+    out += "{\"n\":";
+    out += std::to_string(n);
+    out += ",\"on\":";
     append_date(out, entry.on);
     out += ",\"kind\":\"";
     out += to_string(entry.kind);
@@ -245,12 +250,17 @@ void append_array(std::string& out, std::string_view key, const std::vector<Item
     out += key;
     out += "\":[";
     bool first = true;
+    std::size_t n = 0;
     for (const auto& item : items) {
         if (!first) {
             out += ',';
         }
         first = false;
-        append(out, item);
+        if constexpr (std::is_invocable_v<Append, std::string&, std::size_t, const Item&>) {
+            append(out, ++n, item);
+        } else {
+            append(out, item);
+        }
     }
     out += ']';
 }
