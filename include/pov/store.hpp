@@ -96,6 +96,11 @@ public:
     // rolls back when `work` throws, so a failing command writes nothing.
     virtual void transaction(Lock lock, const std::function<void()>& work) = 0;
 
+    // A hint, within a write transaction, that it is about to add many records (a large import):
+    // a store may put off the upkeep of what it derives from them (indexes, summaries) and do it
+    // in one pass before the transaction commits. The result is the same either way.
+    virtual void expect_many_inserts() {}
+
     // Without `with_journal` the journal is left empty (list views).
     virtual std::optional<Pov> find(std::int64_t id, bool with_journal = true) = 0;
     // The POVs as they are now, for the risks of today: `last_activity` and

@@ -1017,6 +1017,18 @@ ImportStep plan_import(ExchangedPov incoming, const std::optional<ExchangedPov>&
     return {step.action, std::move(step.pov), std::move(step.new_events)};
 }
 
+namespace {
+
+// How many added POVs make an import large enough to tell the store (Store::expect_many_inserts):
+// a thousand, and a quarter of those it held before, so that rebuilding what it derives from the
+// whole store costs less than keeping it up row by row.
+std::size_t many_inserts(std::int64_t stored_before)
+{
+    return std::max<std::size_t>(1000, static_cast<std::size_t>(stored_before) / 4);
+}
+
+} // namespace
+
 ImportSummary import_document(std::istream& in, Store& store, const Config& config, const Clock& clock,
                               const ImportOptions& options)
 {
@@ -1028,6 +1040,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             // Where each uuid was first seen: a uuid names one POV, once per document.
             std::unordered_map<std::string, std::size_t> seen;
             std::int64_t next_id = store.next_id();
+            const std::int64_t first_id = next_id;
             // Into a store that never held a POV every uuid is new: no need to look each one up.
             const bool fresh_store = next_id == 1;
             std::optional<StoredPov> stored;
@@ -1055,6 +1068,9 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     case ImportAction::add:
                         step.pov.id = options.dry_run ? next_id++ : store.insert(step.pov);
                         summary.added.push_back(step.pov.id);
+                        if (!options.dry_run && summary.added.size() == many_inserts(first_id - 1)) {
+                            store.expect_many_inserts();
+                        }
                         break;
                     case ImportAction::update:
                         if (!options.dry_run) {

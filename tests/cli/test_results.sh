@@ -158,7 +158,7 @@ expect_err "shared" "the error names the key"
 DB=$WORK/v1.db
 pov create "Old One" --account "Old Corp" --sa Sam --next-steps "Sign the order" --net-arr 100k
 pov log 1 "A note from before the upgrade"
-sqlite3 "$DB" 'DROP TRIGGER events_net_arr; DROP TABLE event_net_arr; DROP INDEX events_at; DROP INDEX journal_retro;
+sqlite3 "$DB" 'DROP TRIGGER events_net_arr; DROP VIEW event_net_arr_source; DROP TABLE event_net_arr; DROP INDEX events_at; DROP INDEX journal_retro;
   ALTER TABLE povs DROP COLUMN exec_review_on; ALTER TABLE povs DROP COLUMN business_impact;
   ALTER TABLE povs DROP COLUMN findings; ALTER TABLE journal DROP COLUMN shared; PRAGMA user_version = 1'
 expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 1 "the database is at version 1"

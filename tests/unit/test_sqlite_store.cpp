@@ -98,6 +98,22 @@ void run_sql(const fs::path& path, const std::string& sql)
     }
 }
 
+// The first column of a query's first row, as text ("" for none or NULL), read outside the store.
+std::string sql_value(const fs::path& path, const std::string& sql)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+    std::string value;
+    if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0) != nullptr) {
+        value = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
 // Files in a folder, by name.
 Names files_in(const fs::path& folder)
 {
@@ -741,4 +757,56 @@ TEST_CASE("a report reads the starts and net ARR changes of a log, kept apart as
         store->net_arr_events({id}, [&](std::int64_t, const std::vector<Event>& log) { left = log; });
     });
     CHECK(left.empty());
+}
+
+TEST_CASE("a large import's hint rebuilds the events' index and net ARR copies at commit, to the same result")
+{
+    // Two POVs' events, the hint given (or not) between them; a failing transaction throws at the end.
+    const auto write = [](Store& store, bool hint, bool fail) {
+        store.transaction(Store::Lock::write, [&] {
+            const auto first = store.insert(small_pov("a", "Sam", Status::closed));
+            store.add_stored_events(first,
+                                    {{"2026-03-01T09:00:00Z", EventKind::created, R"({"net_arr":[null,100]})", ""}});
+            if (hint) {
+                store.expect_many_inserts();
+                store.expect_many_inserts(); // a second hint changes nothing
+            }
+            const auto second = store.insert(small_pov("b", "Sam", Status::closed));
+            store.add_stored_events(
+                second, {{"2026-03-02T09:00:00Z", EventKind::created, R"({"net_arr":[null,200]})", ""},
+                         {"2026-03-03T09:00:00Z", EventKind::started, R"({"started_on":[null,"2026-03-03"]})", ""},
+                         {"2026-03-04T09:00:00Z", EventKind::logged, R"({"journal":[null,"net_arr"]})", ""},
+                         {"2026-03-05T09:00:00Z", EventKind::updated, R"({"net_arr":[200,250]})", ""}});
+            if (fail) {
+                throw std::runtime_error("the import failed");
+            }
+        });
+    };
+    const std::string copies = "SELECT group_concat(row, '; ') FROM (SELECT pov_id || ' ' || event_id || ' ' || kind "
+                               "|| ' ' || coalesce(net_arr, '-') || ' ' || coalesce(started_on, '-') AS row "
+                               "FROM event_net_arr ORDER BY pov_id, event_id)";
+    const std::string derived = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                                "WHERE name IN ('events_at', 'events_net_arr') ORDER BY name)";
+    const std::string indexed = "SELECT count(*) FROM events INDEXED BY events_at WHERE at > '' AND changes <> '{}'";
+
+    test::TempDir dir;
+    const auto plain = dir / "plain.db";
+    const auto hinted = dir / "hinted.db";
+    write(*open_sqlite(plain), false, false);
+    {
+        auto store = open_sqlite(hinted);
+        CHECK_THROWS(write(*store, true, true));
+        CHECK(sql_value(hinted, derived) == "events_at events_net_arr"); // back as they were
+        write(*store, true, false);
+    }
+    CHECK(sql_value(plain, copies) == "1 1 created [null,100] -; 2 2 created [null,200] -; "
+                                      "2 3 started - [null,\"2026-03-03\"]; 2 5 updated [200,250] -");
+    CHECK(sql_value(hinted, copies) == sql_value(plain, copies));
+    CHECK(sql_value(hinted, derived) == "events_at events_net_arr");
+    CHECK(sql_value(hinted, indexed) == "5");
+    // The trigger is back: an event written later is copied as it is written.
+    auto store = open_sqlite(hinted);
+    store->add_stored_events(
+        1, {{"2026-03-06T09:00:00Z", EventKind::started, R"({"started_on":[null,"2026-03-06"]})", ""}});
+    CHECK(sql_value(hinted, "SELECT count(*) FROM event_net_arr WHERE kind = 'started'") == "2");
 }

@@ -136,19 +136,19 @@ CREATE TABLE event_net_arr (
     started_on TEXT,
     PRIMARY KEY (pov_id, event_id)
 ) WITHOUT ROWID;
-INSERT INTO event_net_arr
-SELECT pov_id, id, at, kind,
-       CASE WHEN instr(changes, '"net_arr"') > 0 AND json_valid(changes) THEN changes -> '$.net_arr' END,
-       CASE WHEN kind = 'started' AND json_valid(changes) THEN changes -> '$.started_on' END
+-- What event_net_arr holds of each event: one home for the trigger, this migration and a large
+-- import, which fills it in one pass at its end (SqliteStore::expect_many_inserts).
+CREATE VIEW event_net_arr_source AS
+SELECT pov_id, id AS event_id, at, kind,
+       CASE WHEN instr(changes, '"net_arr"') > 0 AND json_valid(changes) THEN changes -> '$.net_arr' END AS net_arr,
+       CASE WHEN kind = 'started' AND json_valid(changes) THEN changes -> '$.started_on' END AS started_on
 FROM events
 WHERE kind = 'started' OR (instr(changes, '"net_arr"') > 0 AND json_valid(changes) AND changes -> '$.net_arr' IS NOT NULL);
+INSERT INTO event_net_arr SELECT * FROM event_net_arr_source;
 CREATE TRIGGER events_net_arr AFTER INSERT ON events
-WHEN NEW.kind = 'started'
-  OR (instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) AND NEW.changes -> '$.net_arr' IS NOT NULL)
+WHEN NEW.kind = 'started' OR instr(NEW.changes, '"net_arr"') > 0
 BEGIN
-    INSERT INTO event_net_arr VALUES (NEW.pov_id, NEW.id, NEW.at, NEW.kind,
-        CASE WHEN instr(NEW.changes, '"net_arr"') > 0 AND json_valid(NEW.changes) THEN NEW.changes -> '$.net_arr' END,
-        CASE WHEN NEW.kind = 'started' AND json_valid(NEW.changes) THEN NEW.changes -> '$.started_on' END);
+    INSERT INTO event_net_arr SELECT * FROM event_net_arr_source WHERE event_id = NEW.id;
 END;
 )sql",
 };

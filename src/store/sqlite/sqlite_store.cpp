@@ -396,9 +396,13 @@ public:
         try {
             work();
             reset_statements();
-            guarded([&] { db_->exec("COMMIT"); });
+            guarded([&] {
+                restore_deferred();
+                db_->exec("COMMIT");
+            });
         } catch (...) {
             in_transaction_ = false;
+            deferred_.clear();
             reset_statements();
             try {
                 db_->exec("ROLLBACK");
@@ -408,6 +412,33 @@ public:
             throw;
         }
         in_transaction_ = false;
+    }
+
+    // The index of events by time and the trigger that copies net ARR changes cost a large import
+    // more than all its other writes (each event lands at a random place in the index): they are
+    // dropped here, within the transaction, and rebuilt in one pass before it commits
+    // (restore_deferred). A rollback brings them back as they were.
+    void expect_many_inserts() override
+    {
+        if (!in_transaction_ || !deferred_.empty()) {
+            return;
+        }
+        guarded([&] {
+            reset_statements();
+            {
+                SQLite::Statement derived(*db_, "SELECT type, name, sql FROM sqlite_master "
+                                                "WHERE name IN ('events_at', 'events_net_arr') ORDER BY type");
+                while (derived.executeStep()) {
+                    deferred_.push_back({derived.getColumn(0).getString(), derived.getColumn(1).getString(),
+                                         derived.getColumn(2).getString()});
+                }
+                deferred_from_event_ = db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+            }
+            // A statement still stepping would keep the schema locked.
+            for (const auto& object : deferred_) {
+                db_->exec(fmt::format("DROP {} {}", object.type == "index" ? "INDEX" : "TRIGGER", object.name));
+            }
+        });
     }
 
     std::optional<Pov> find(std::int64_t id, bool with_journal) override
@@ -1034,6 +1065,30 @@ private:
         }
     }
 
+    // Rebuilds what expect_many_inserts put off: the index in one sort, the net ARR copies of the
+    // events written since, then the trigger for the events to come.
+    void restore_deferred()
+    {
+        if (deferred_.empty()) {
+            return;
+        }
+        reset_statements();
+        for (const auto& object : deferred_) {
+            if (object.type == "index") {
+                db_->exec(object.sql);
+            }
+        }
+        SQLite::Statement fill(*db_, "INSERT INTO event_net_arr SELECT * FROM event_net_arr_source WHERE event_id > ?");
+        fill.bind(1, deferred_from_event_);
+        fill.exec();
+        for (const auto& object : deferred_) {
+            if (object.type == "trigger") {
+                db_->exec(object.sql);
+            }
+        }
+        deferred_.clear();
+    }
+
     SQLite::Statement& statement(const std::string& sql)
     {
         auto& slot = statements_[sql];
@@ -1250,6 +1305,15 @@ private:
     bool exists_;
     bool in_transaction_ = false;
     bool large_cache_ = false; // the write transactions' page cache is set
+    // What expect_many_inserts dropped until the commit, as sqlite_master held it, and the last
+    // event before it.
+    struct SchemaObject {
+        std::string type;
+        std::string name;
+        std::string sql;
+    };
+    std::vector<SchemaObject> deferred_;
+    std::int64_t deferred_from_event_ = 0;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::vector<Json> bound_; // the field values bind_fields bound
     // The statements of import's hot paths (prepared()).
