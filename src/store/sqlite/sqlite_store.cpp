@@ -287,83 +287,58 @@ private:
     bool more_ = false;
 };
 
-// The columns a report reads of a POV (read_report_pov): what its figures, risks and past-date
+// Reads a column of `field` into `pov` by the column's type (Field::read): numbers for integers,
+// money and booleans, text for the rest.
+void read_column(Pov& pov, const Field& field, const SQLite::Column& column)
+{
+    FieldValue value;
+    value.null = column.isNull();
+    if (value.null) {
+    } else if (field.kind == FieldKind::boolean || field.kind == FieldKind::integer || field.kind == FieldKind::money) {
+        value.number = column.getInt64();
+    } else {
+        value.text = {static_cast<const char*>(column.getText()), static_cast<std::size_t>(column.getBytes())};
+    }
+    read_field(pov, field, value);
+}
+
+// The fields a report reads of a POV (read_report_pov): what its figures, risks and past-date
 // rebuild look at, not the plan's text.
-constexpr std::string_view report_columns =
-    "id, uuid, name, account, sa, type, solution, net_arr, status, \"start\", \"end\", started_on, closed_on, "
-    "created_on, qualified_on, result, reason, competitor, loss_type, champion_signoff, eb_signoff, ps_positioned, "
-    "approved_by, criteria_creep, exec_review_on";
+const std::vector<const Field*>& report_fields()
+{
+    static const std::vector<const Field*> fields = [] {
+        std::vector<const Field*> out;
+        for (const auto name : {"id",         "uuid",          "name",        "account",        "sa",
+                                "type",       "solution",      "net_arr",     "status",         "start",
+                                "end",        "started_on",    "closed_on",   "created_on",     "qualified_on",
+                                "result",     "reason",        "competitor",  "loss_type",      "champion_signoff",
+                                "eb_signoff", "ps_positioned", "approved_by", "criteria_creep", "exec_review_on"}) {
+            out.push_back(find_field(name));
+        }
+        return out;
+    }();
+    return fields;
+}
+
+std::string report_columns()
+{
+    std::string out;
+    for (const auto* field : report_fields()) {
+        out += (out.empty() ? "" : ", ") + quoted(field->name);
+    }
+    return out;
+}
 
 // Above this many POVs, a lookup by POV reads one pass over the index instead of one query each.
 constexpr std::size_t few_povs = 2000;
 
-// A field read by column type; what it cannot read goes through put_field, which reports it as
-// any other read of the record would.
-void put_date(Pov& pov, std::optional<Date>& member, const SQLite::Column& column, std::string_view name)
-{
-    if (column.isNull()) {
-        member.reset();
-        return;
-    }
-    member = parse_iso_date(column.getText());
-    if (!member) {
-        put_field(pov, *find_field(name), Json(column.getString()));
-    }
-}
-
-template <typename E>
-void put_choice(Pov& pov, std::optional<E>& member, const SQLite::Column& column, std::string_view name)
-{
-    if (column.isNull()) {
-        member.reset();
-        return;
-    }
-    member = enum_from_string<E>(column.getText());
-    if (!member) {
-        put_field(pov, *find_field(name), Json(column.getString()));
-    }
-}
-
-template <typename E> void put_choice(Pov& pov, E& member, const SQLite::Column& column, std::string_view name)
-{
-    std::optional<E> value;
-    put_choice(pov, value, column, name);
-    if (!value) {
-        put_field(pov, *find_field(name), Json(nullptr)); // a required choice: reported as missing
-    }
-    member = value.value_or(member);
-}
-
 Pov read_report_pov(SQLite::Statement& query)
 {
     Pov pov;
-    pov.id = query.getColumn(0).getInt64();
-    pov.uuid = text_of(query.getColumn(1));
-    pov.name = text_of(query.getColumn(2));
-    pov.account = text_of(query.getColumn(3));
-    pov.sa = text_of(query.getColumn(4));
-    put_choice(pov, pov.type, query.getColumn(5), "type");
-    pov.solution = text_of(query.getColumn(6));
-    if (const auto column = query.getColumn(7); !column.isNull()) {
-        pov.net_arr = column.getInt64();
+    int index = 0;
+    for (const auto* field : report_fields()) {
+        read_column(pov, *field, query.getColumn(index++));
     }
-    put_choice(pov, pov.status, query.getColumn(8), "status");
-    put_date(pov, pov.start, query.getColumn(9), "start");
-    put_date(pov, pov.end, query.getColumn(10), "end");
-    put_date(pov, pov.started_on, query.getColumn(11), "started_on");
-    put_date(pov, pov.closed_on, query.getColumn(12), "closed_on");
-    put_date(pov, pov.created_on, query.getColumn(13), "created_on");
-    put_date(pov, pov.qualified_on, query.getColumn(14), "qualified_on");
-    put_choice(pov, pov.result, query.getColumn(15), "result");
-    pov.reason = text_of(query.getColumn(16));
-    pov.competitor = text_of(query.getColumn(17));
-    put_choice(pov, pov.loss_type, query.getColumn(18), "loss_type");
-    put_date(pov, pov.champion_signoff, query.getColumn(19), "champion_signoff");
-    put_date(pov, pov.eb_signoff, query.getColumn(20), "eb_signoff");
-    pov.ps_positioned = query.getColumn(21).getInt() != 0;
-    pov.approved_by = text_of(query.getColumn(22));
-    pov.criteria_creep = query.getColumn(23).getInt() != 0;
-    put_date(pov, pov.exec_review_on, query.getColumn(24), "exec_review_on");
     return pov;
 }
 
@@ -727,7 +702,7 @@ public:
     {
         guarded([&] {
             const auto since = changed_since ? format_date(*changed_since) : std::string();
-            auto sql = fmt::format("SELECT {} FROM povs", report_columns);
+            auto sql = fmt::format("SELECT {} FROM povs", report_columns());
             if (!sa.empty()) {
                 sql += changed_since ? " WHERE pov_name_matches(sa, ?) OR id IN (SELECT pov_id FROM events WHERE at >= "
                                        "? AND changes <> '{}')"
@@ -1132,17 +1107,7 @@ private:
     {
         int index = 0;
         for (const auto& field : record_fields()) {
-            const auto column = query.getColumn(index++);
-            FieldValue value;
-            value.null = column.isNull();
-            if (value.null) {
-            } else if (field.kind == FieldKind::boolean || field.kind == FieldKind::integer ||
-                       field.kind == FieldKind::money) {
-                value.number = column.getInt64();
-            } else {
-                value.text = {static_cast<const char*>(column.getText()), static_cast<std::size_t>(column.getBytes())};
-            }
-            read_field(pov, field, value);
+            read_column(pov, field, query.getColumn(index++));
         }
         pov.capabilities.clear();
         pov.extensions.clear();
