@@ -1,5 +1,6 @@
 // The report as data: JSON (section 12) and CSV (section 13).
 #include "pov/fields.hpp"
+#include "pov/json_text.hpp"
 #include "pov/risks.hpp"
 #include "render/csv.hpp"
 #include "render/report.hpp"
@@ -121,120 +122,6 @@ Json cancelled_json(const CancelledItem& item)
 // dumped string holds no newline of its own).
 void append_dump(std::string& out, const Json& value, int level);
 
-// A flat JSON object written straight into `out` as dump(2) writes it `level` levels deep, for the
-// lists that run to a line per POV: no JSON value is built but each string's (for its escaping).
-class ObjectText {
-public:
-    ObjectText(std::string& out, int level) : out_(out), indent_(static_cast<std::size_t>(2 * level), ' ')
-    {
-        out_ += '{';
-    }
-    ObjectText(const ObjectText&) = delete;
-    ObjectText& operator=(const ObjectText&) = delete;
-    ~ObjectText()
-    {
-        out_ += '\n';
-        out_ += indent_;
-        out_ += '}';
-    }
-
-    ObjectText& number(const char* key, std::int64_t value)
-    {
-        this->key(key);
-        out_ += fmt::format_int(value).c_str();
-        return *this;
-    }
-    ObjectText& text(const char* key, const std::string& value)
-    {
-        this->key(key);
-        append_dump(out_, Json(value), 0);
-        return *this;
-    }
-    ObjectText& text_or_null(const char* key, const std::string& value)
-    {
-        return value.empty() ? null(key) : text(key, value);
-    }
-    ObjectText& name(const char* key, std::string_view value)
-    {
-        this->key(key);
-        out_ += '"';
-        out_ += value; // an enum's name or a date: nothing to escape
-        out_ += '"';
-        return *this;
-    }
-    ObjectText& date(const char* key, std::optional<Date> value)
-    {
-        return value ? name(key, format_date(*value)) : null(key);
-    }
-    template <typename E> ObjectText& optional_name(const char* key, const std::optional<E>& value)
-    {
-        return value ? name(key, to_string(*value)) : null(key);
-    }
-    ObjectText& optional_number(const char* key, std::optional<std::int64_t> value)
-    {
-        return value ? number(key, *value) : null(key);
-    }
-    ObjectText& null(const char* key)
-    {
-        this->key(key);
-        out_ += "null";
-        return *this;
-    }
-
-private:
-    void key(const char* key)
-    {
-        out_ += first_ ? "\n" : ",\n";
-        first_ = false;
-        out_ += indent_;
-        out_ += "  \"";
-        out_ += key; // the report's own keys: nothing to escape
-        out_ += "\": ";
-    }
-
-    std::string& out_;
-    std::string indent_;
-    bool first_ = true;
-};
-
-void write_timeline(std::string& out, const TimelineItem& item, int level)
-{
-    ObjectText(out, level)
-        .number("id", item.pov.id)
-        .text("name", item.pov.name)
-        .text("sa", item.pov.sa)
-        .date("started_on", item.started_on)
-        .date("end", item.end)
-        .date("original_end", item.original_end);
-}
-
-void write_closed(std::string& out, const ClosedItem& item, int level)
-{
-    ObjectText(out, level)
-        .number("id", item.pov.id)
-        .text("name", item.pov.name)
-        .text("account", item.account)
-        .text("sa", item.pov.sa)
-        .optional_name("result", item.result)
-        .text_or_null("reason", item.reason)
-        .text_or_null("competitor", item.competitor)
-        .optional_name("loss_type", item.loss_type)
-        .optional_number("net_arr", item.net_arr)
-        .date("closed_on", item.closed_on)
-        .optional_number("days", item.days ? std::optional<std::int64_t>(*item.days) : std::nullopt);
-}
-
-void write_cancelled(std::string& out, const CancelledItem& item, int level)
-{
-    ObjectText(out, level)
-        .number("id", item.pov.id)
-        .text("name", item.pov.name)
-        .text("account", item.account)
-        .text("sa", item.pov.sa)
-        .text_or_null("reason", item.reason)
-        .date("on", item.on);
-}
-
 // The report's long lists, by their key in the JSON document: each item written `level` deep.
 struct LongList {
     const char* key;
@@ -248,24 +135,17 @@ std::vector<LongList> long_lists(const ReportFigures& f)
         {"attention", f.attention.size(),
          [&f](std::string& out, std::size_t i, int level) { append_dump(out, attention_json(f.attention[i]), level); }},
         {"timeline", f.timeline.size(),
-         [&f](std::string& out, std::size_t i, int level) { write_timeline(out, f.timeline[i], level); }},
+         [&f](std::string& out, std::size_t i, int level) { append_dump(out, timeline_json(f.timeline[i]), level); }},
         {"closed", f.closed_list.size(),
-         [&f](std::string& out, std::size_t i, int level) { write_closed(out, f.closed_list[i], level); }},
-        {"cancelled", f.cancelled_list.size(),
-         [&f](std::string& out, std::size_t i, int level) { write_cancelled(out, f.cancelled_list[i], level); }}};
+         [&f](std::string& out, std::size_t i, int level) { append_dump(out, closed_json(f.closed_list[i]), level); }},
+        {"cancelled", f.cancelled_list.size(), [&f](std::string& out, std::size_t i, int level) {
+             append_dump(out, cancelled_json(f.cancelled_list[i]), level);
+         }}};
 }
 
 void append_dump(std::string& out, const Json& value, int level)
 {
-    const auto text = value.dump(2, ' ', false, Json::error_handler_t::replace);
-    const std::string indent(static_cast<std::size_t>(2 * level), ' ');
-    std::size_t from = 0;
-    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
-        out.append(text, from, at + 1 - from);
-        out += indent;
-        from = at + 1;
-    }
-    out.append(text, from);
+    append_indented_json(out, json_text(value), 2, level);
 }
 
 // The document without its long lists' items (report_json_text adds them).
