@@ -30,9 +30,10 @@ bool is_blank(std::string_view text);
 // `keep_newlines` leaves line breaks of multi-line text as they are.
 std::string escape_control(std::string_view text, bool keep_newlines = false);
 
-// Words in messages: `counted(1, "POV")` is "1 POV", `counted(3, "POV")` "3 POVs";
+// Words in messages: `counted(1, "POV")` is "1 POV", `counted(3, "POV")` "3 POVs",
+// `counted(2, "criterion", "criteria")` "2 criteria" (a plural that is not the noun and "s");
 // `with_article("onsite")` is "an onsite", `with_article("guided")` "a guided".
-std::string counted(long long count, std::string_view noun);
+std::string counted(long long count, std::string_view noun, std::string_view plural = {});
 std::string with_article(std::string_view word);
 // A range of whole numbers: `number_range(1, 3)` is "1–3"; equal ends read as one number ("1").
 std::string number_range(long long first, long long last);

@@ -266,13 +266,11 @@ void add_list(CLI::App& app, Context& context)
 // What `delete` removes, in words: `POV 3 "Acme" with 2 capabilities, 1 journal entry and 5 events`.
 std::string deleted_parts(const Pov& pov, std::size_t events)
 {
-    const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
+    const auto n = [](std::size_t size) { return static_cast<long long>(size); };
     return fmt::format("POV {} ({}) with {}, {}, {} and {}", pov.id, pov.name,
-                       count(pov.capabilities.size(), "capability", "capabilities"),
-                       count(pov.extensions.size(), "extension", "extensions"),
-                       count(pov.journal.size(), "journal entry", "journal entries"), count(events, "event", "events"));
+                       counted(n(pov.capabilities.size()), "capability", "capabilities"),
+                       counted(n(pov.extensions.size()), "extension"),
+                       counted(n(pov.journal.size()), "journal entry", "journal entries"), counted(n(events), "event"));
 }
 
 void add_delete(CLI::App& app, Context& context)

@@ -322,8 +322,9 @@ Transition can_close(const Pov& pov, const CloseRequest& request, Date today)
         }
     }
     if (!pending.empty()) {
-        auto message = fmt::format("POV {} has {} pending {}; give each a final status before closing:", pov.id,
-                                   pending.size(), pending.size() == 1 ? "capability" : "capabilities");
+        auto message =
+            fmt::format("POV {} has {}; give each a final status before closing:", pov.id,
+                        counted(static_cast<long long>(pending.size()), "pending capability", "pending capabilities"));
         conflict(std::move(message), std::move(pending));
     }
     const auto on = past_or_today(request.on, today);

@@ -111,7 +111,7 @@ QualificationCheck check_capabilities(const Pov& pov, const Config& config)
                                                     capability.n, pov.id, capability.n));
         }
     }
-    return pass("capabilities", fmt::format("{} success {}", count, count == 1 ? "criterion" : "criteria"));
+    return pass("capabilities", counted(count, "success criterion", "success criteria"));
 }
 
 QualificationCheck check_signoffs(const Pov& pov)

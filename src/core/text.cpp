@@ -157,9 +157,12 @@ std::string escape_control(std::string_view text, bool keep_newlines)
     return out;
 }
 
-std::string counted(long long count, std::string_view noun)
+std::string counted(long long count, std::string_view noun, std::string_view plural)
 {
-    return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+    if (count == 1) {
+        return fmt::format("{} {}", count, noun);
+    }
+    return plural.empty() ? fmt::format("{} {}s", count, noun) : fmt::format("{} {}", count, plural);
 }
 
 std::string with_article(std::string_view word)

@@ -348,8 +348,8 @@ Outcome Tracker::sign_off(std::int64_t id, Signer signer, std::optional<Date> on
         const bool champion = signer == Signer::champion;
         (champion ? pov.champion_signoff : pov.eb_signoff) = date;
         change.event.detail =
-            fmt::format("{} signed off {} {}", champion ? pov.champion : pov.economic_buyer, pov.capabilities.size(),
-                        pov.capabilities.size() == 1 ? "criterion" : "criteria");
+            fmt::format("{} signed off {}", champion ? pov.champion : pov.economic_buyer,
+                        counted(static_cast<long long>(pov.capabilities.size()), "criterion", "criteria"));
     });
 }
 

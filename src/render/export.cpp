@@ -3,6 +3,7 @@
 #include "pov/exchange.hpp"
 #include "pov/fields.hpp"
 #include "pov/json_text.hpp"
+#include "pov/text.hpp"
 #include "render/csv.hpp"
 
 #include <algorithm>
@@ -193,8 +194,8 @@ void ExportWriter::finish()
 std::string import_message(const ImportSummary& summary)
 {
     const auto total = summary.total();
-    return fmt::format("{} {} {}: {} added, {} updated, {} unchanged{}", summary.dry_run ? "Would import" : "Imported",
-                       total, total == 1 ? "POV" : "POVs", summary.added.size(), summary.updated.size(),
+    return fmt::format("{} {}: {} added, {} updated, {} unchanged{}", summary.dry_run ? "Would import" : "Imported",
+                       counted(static_cast<long long>(total), "POV"), summary.added.size(), summary.updated.size(),
                        summary.unchanged.size(), summary.dry_run ? " (dry run: nothing was written)" : "");
 }
 

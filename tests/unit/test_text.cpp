@@ -156,6 +156,8 @@ TEST_CASE("words in messages: counts agree with their nouns, articles with their
     CHECK(pov::counted(0, "POV") == "0 POVs");
     CHECK(pov::counted(1, "POV") == "1 POV");
     CHECK(pov::counted(3, "POV") == "3 POVs");
+    CHECK(pov::counted(1, "criterion", "criteria") == "1 criterion");
+    CHECK(pov::counted(2, "criterion", "criteria") == "2 criteria");
     CHECK(pov::with_article("onsite") == "an onsite");
     CHECK(pov::with_article("guided") == "a guided");
     CHECK(pov::with_article("paid") == "a paid");
