@@ -49,6 +49,10 @@ struct Field {
     // value, throwing (invalid) when the value does not fit the field.
     void (*append)(std::string& out, const Pov&) = nullptr;
     void (*read)(Pov&, const FieldValue&) = nullptr;
+    // The value a store keeps (what read sets it from): a whole number for integers, money and
+    // booleans, else text or NULL. A date's text is written into `scratch`, which it views; any
+    // text it gives is followed by a NUL (a string's or a name's), for stores that bind C text.
+    FieldValue (*write)(const Pov&, std::string& scratch) = nullptr;
 };
 
 // Every scalar field, in the order of section 2.

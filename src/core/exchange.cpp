@@ -1,5 +1,6 @@
 #include "pov/exchange.hpp"
 
+#include "handoff.hpp"
 #include "json_reader.hpp"
 #include "pov/document.hpp"
 #include "pov/error.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -1019,6 +1021,85 @@ ImportStep plan_import(ExchangedPov incoming, const std::optional<ExchangedPov>&
 
 namespace {
 
+// An element of `povs` read and checked (each_read_record), with what names it in errors.
+struct ReadRecord {
+    std::size_t index = 0;
+    std::optional<std::string> name;
+    std::optional<std::string> uuid;
+    Pov pov;
+    std::vector<StoredEvent> events;
+
+    [[nodiscard]] std::string label(std::string_view source) const
+    {
+        return fmt::format("{} in {}", record_label(index, name ? &*name : nullptr, uuid ? &*uuid : nullptr), source);
+    }
+};
+
+// The records the reading thread hands on at once, and how many such batches may wait.
+constexpr std::size_t records_per_batch = 64;
+constexpr std::size_t batches_waiting = 8;
+
+// Reads the export document from `in` on a thread of its own, checking each element of `povs`
+// as create would, and hands the records to `store_record` on the caller's thread in their order:
+// reading and checking a record costs about as much as storing it, and a machine has two cores.
+// An error of the document or of a record is thrown here after the records before it were
+// handed on, as a reading on one thread would; an error of `store_record` stops the reading.
+void each_read_record(std::istream& in, const Config& config, const std::string& source,
+                      const std::function<void(ReadRecord&)>& store_record)
+{
+    Handoff<ReadRecord> handoff(batches_waiting);
+    struct Cancelled {};
+    std::thread reader([&] {
+        std::vector<ReadRecord> batch;
+        const auto hand_on = [&] {
+            const bool taken = handoff.put(std::move(batch));
+            batch.clear();
+            return taken;
+        };
+        try {
+            DocumentReader document(source, [&](std::size_t index, RecordReader& record) {
+                const auto copied = [](const std::string* text) {
+                    return text == nullptr ? std::nullopt : std::optional<std::string>(*text);
+                };
+                ReadRecord read{index, copied(record.name()), copied(record.uuid()), {}, {}};
+                try {
+                    read.pov = valid_record(record, config);
+                } catch (const Error& e) {
+                    throw Error(Exit::invalid, fmt::format("{}: {}", read.label(source), e.what()));
+                }
+                read.events = std::move(record.history().events());
+                batch.push_back(std::move(read));
+                if (batch.size() == records_per_batch && !hand_on()) {
+                    throw Cancelled{};
+                }
+            });
+            json::Reader(in).parse(document);
+            document.finish();
+            if (hand_on()) {
+                handoff.close();
+            }
+        } catch (const Cancelled&) {
+            // The caller stopped taking: its own error is the one to report.
+        } catch (...) {
+            if (hand_on()) {
+                handoff.close(std::current_exception());
+            }
+        }
+    });
+    try {
+        for (auto batch = handoff.take(); !batch.empty(); batch = handoff.take()) {
+            for (auto& read : batch) {
+                store_record(read);
+            }
+        }
+    } catch (...) {
+        handoff.cancel();
+        reader.join();
+        throw;
+    }
+    reader.join();
+}
+
 // How many added POVs make an import large enough to tell the store (Store::expect_many_inserts):
 // a thousand, and a quarter of those it held before, so that rebuilding what it derives from the
 // whole store costs less than keeping it up row by row.
@@ -1044,25 +1125,16 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
             // Into a store that never held a POV every uuid is new: no need to look each one up.
             const bool fresh_store = next_id == 1;
             std::optional<StoredPov> stored;
-            DocumentReader reader(options.source, [&](std::size_t index, RecordReader& record) {
-                const auto label = [&] {
-                    return fmt::format("{} in {}", record_label(index, record.name(), record.uuid()), options.source);
-                };
-                Pov incoming;
-                try {
-                    incoming = valid_record(record, config);
-                } catch (const Error& e) {
-                    throw Error(Exit::invalid, fmt::format("{}: {}", label(), e.what()));
-                }
-                const auto [first, fresh] = seen.try_emplace(incoming.uuid, index);
+            each_read_record(in, config, options.source, [&](ReadRecord& read) {
+                const auto label = [&] { return read.label(options.source); };
+                const auto [first, fresh] = seen.try_emplace(read.pov.uuid, read.index);
                 if (!fresh) {
                     throw Error(Exit::invalid, fmt::format("{}: its uuid is that of povs[{}] too; a uuid names one POV",
                                                            label(), first->second));
                 }
-                stored = fresh_store ? std::nullopt : store.find_stored(incoming.uuid);
-                auto step =
-                    plan(std::move(incoming), std::move(record.history().events()), stored ? &stored->pov : nullptr,
-                         stored ? &stored->events : nullptr, clock, options.source);
+                stored = fresh_store ? std::nullopt : store.find_stored(read.pov.uuid);
+                auto step = plan(std::move(read.pov), std::move(read.events), stored ? &stored->pov : nullptr,
+                                 stored ? &stored->events : nullptr, clock, options.source);
                 try {
                     switch (step.action) {
                     case ImportAction::add:
@@ -1094,8 +1166,6 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                                                            label()));
                 }
             });
-            json::Reader(in).parse(reader);
-            reader.finish();
         });
     } catch (const Error& e) {
         if (options.dry_run) {

@@ -282,33 +282,80 @@ void read_id(Pov& pov, const FieldValue& value)
     pov.id = value.null ? 0 : value.number;
 }
 
+FieldValue stored_number(std::int64_t number)
+{
+    return {false, number, {}};
+}
+FieldValue stored_text(std::string_view text)
+{
+    return {false, 0, text};
+}
+
+template <auto M> FieldValue write_text(const Pov& pov, std::string&)
+{
+    const std::string& text = pov.*M;
+    return text.empty() ? FieldValue{} : stored_text(text);
+}
+template <auto M> FieldValue write_date(const Pov& pov, std::string& scratch)
+{
+    const auto& date = pov.*M;
+    if (!date) {
+        return {};
+    }
+    scratch = format_date(*date);
+    return stored_text(scratch);
+}
+template <auto M> FieldValue write_bool(const Pov& pov, std::string&)
+{
+    return stored_number(pov.*M ? 1 : 0);
+}
+template <auto M> FieldValue write_enum(const Pov& pov, std::string&)
+{
+    return stored_text(to_string(pov.*M));
+}
+template <auto M> FieldValue write_optional_enum(const Pov& pov, std::string&)
+{
+    const auto& value = pov.*M;
+    return value ? stored_text(to_string(*value)) : FieldValue{};
+}
+template <auto M> FieldValue write_optional_integer(const Pov& pov, std::string&)
+{
+    const auto& value = pov.*M;
+    return value ? stored_number(*value) : FieldValue{};
+}
+FieldValue write_id(const Pov& pov, std::string&)
+{
+    return stored_number(pov.id);
+}
+
 template <auto M>
 constexpr Field line(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name,         FieldKind::line, access, meaning,         {},
-            &get_text<M>, &put_line<M>,    true,   &append_text<M>, &read_text<M>};
+    return {name, FieldKind::line, access,        meaning,       {}, &get_text<M>, &put_line<M>,
+            true, &append_text<M>, &read_text<M>, &write_text<M>};
 }
 template <auto M> constexpr Field text(std::string_view name, std::string_view meaning)
 {
-    return {name, FieldKind::multiline, FieldAccess::writable, meaning, {}, &get_text<M>, &put_text<M>,
-            true, &append_text<M>,      &read_text<M>};
+    return {name, FieldKind::multiline, FieldAccess::writable, meaning,       {}, &get_text<M>, &put_text<M>,
+            true, &append_text<M>,      &read_text<M>,         &write_text<M>};
 }
 template <auto M>
 constexpr Field date(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name,         FieldKind::date, access, meaning,         {},
-            &get_date<M>, &put_date<M>,    true,   &append_date<M>, &read_date<M>};
+    return {name, FieldKind::date, access,        meaning,       {}, &get_date<M>, &put_date<M>,
+            true, &append_date<M>, &read_date<M>, &write_date<M>};
 }
 template <auto M> constexpr Field boolean(std::string_view name, std::string_view meaning)
 {
-    return {name, FieldKind::boolean, FieldAccess::writable, meaning, {}, &get_bool<M>, &put_bool<M>,
-            true, &append_bool<M>,    &read_bool<M>};
+    return {name, FieldKind::boolean, FieldAccess::writable, meaning,       {}, &get_bool<M>, &put_bool<M>,
+            true, &append_bool<M>,    &read_bool<M>,         &write_bool<M>};
 }
 template <auto M, typename E>
 constexpr Field choice(std::string_view name, std::string_view meaning, FieldAccess access = FieldAccess::writable)
 {
-    return {name,         FieldKind::choice, access, meaning,         EnumNames<E>::names,
-            &get_enum<M>, &put_enum<M, E>,   false,  &append_enum<M>, &read_enum<M, E>};
+    return {name,          FieldKind::choice, access, meaning,         EnumNames<E>::names,
+            &get_enum<M>,  &put_enum<M, E>,   false,  &append_enum<M>, &read_enum<M, E>,
+            &write_enum<M>};
 }
 template <auto M, typename E> constexpr Field optional_choice(std::string_view name, std::string_view meaning,
                                                               FieldAccess access = FieldAccess::writable)
@@ -322,7 +369,8 @@ template <auto M, typename E> constexpr Field optional_choice(std::string_view n
             &put_optional_enum<M, E>,
             true,
             &append_optional_enum<M>,
-            &read_optional_enum<M, E>};
+            &read_optional_enum<M, E>,
+            &write_optional_enum<M>};
 }
 
 constexpr auto lifecycle = FieldAccess::lifecycle;
@@ -337,7 +385,8 @@ const std::array fields{
           &put_id,
           true,
           &append_id,
-          &read_id},
+          &read_id,
+          &write_id},
     line<&Pov::uuid>("uuid", "global id, for export, import and merging databases", FieldAccess::identity),
     line<&Pov::name>("name", "the POV's name, usually the opportunity's name (required)"),
     line<&Pov::account>("account", "the customer company (required)"),
@@ -351,7 +400,8 @@ const std::array fields{
           &put_optional_integer<&Pov::stage>,
           true,
           &append_optional_integer<&Pov::stage>,
-          &read_optional_integer<&Pov::stage>},
+          &read_optional_integer<&Pov::stage>,
+          &write_optional_integer<&Pov::stage>},
     choice<&Pov::segment, Segment>("segment", "enterprise or commercial"),
     optional_choice<&Pov::deal, Deal>("deal", "new-logo, or uptier of an existing customer"),
     Field{"net_arr",
@@ -363,7 +413,8 @@ const std::array fields{
           &put_optional_integer<&Pov::net_arr>,
           true,
           &append_optional_integer<&Pov::net_arr>,
-          &read_optional_integer<&Pov::net_arr>},
+          &read_optional_integer<&Pov::net_arr>,
+          &write_optional_integer<&Pov::net_arr>},
     boolean<&Pov::lam_significant>("lam_significant", "significant landed addressable market"),
     choice<&Pov::type, PovType>("type", "guided, onsite, paid or lite (deprecated)"),
     boolean<&Pov::strategic>("strategic",
@@ -422,7 +473,8 @@ const std::array fields{
           &put_bool<&Pov::criteria_creep>,
           true,
           &append_bool<&Pov::criteria_creep>,
-          &read_bool<&Pov::criteria_creep>},
+          &read_bool<&Pov::criteria_creep>,
+          &write_bool<&Pov::criteria_creep>},
 };
 
 } // namespace

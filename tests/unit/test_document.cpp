@@ -401,7 +401,7 @@ TEST_CASE("append_record_json writes what json_text of to_json writes")
     CHECK(out == json_text(to_json(bare)));
 }
 
-TEST_CASE("A field read from its stored value and appended as JSON is what get and put make of it")
+TEST_CASE("A field read from its stored value, written as one and appended as JSON is what get and put make of it")
 {
     const auto pov = full_pov();
     Pov copy;
@@ -423,6 +423,20 @@ TEST_CASE("A field read from its stored value and appended as JSON is what get a
         }
         read_field(copy, field, value);
         CHECK(field.get(copy) == json);
+        // And the value the store writes of it is that one, its text followed by a NUL.
+        std::string scratch;
+        const auto written = field.write(pov, scratch);
+        CHECK(written.null == value.null);
+        CHECK(written.number == value.number);
+        CHECK(written.text == value.text);
+        if (!written.null && !written.text.empty()) {
+            CHECK(written.text.data()[written.text.size()] == '\0');
+        }
+    }
+    const auto bare = test::minimal_pov();
+    for (const auto& field : record_fields()) {
+        std::string scratch;
+        CHECK(field.write(bare, scratch).null == field.get(bare).is_null());
     }
     FieldValue bad;
     bad.null = false;

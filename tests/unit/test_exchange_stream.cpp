@@ -343,3 +343,52 @@ TEST_CASE("find_stored gives a POV with its parts, journal and history as find a
         CHECK(stored->events[i].kind == events[i].kind);
     }
 }
+
+namespace {
+
+// A document of `count` bare records, uuids u0, u1, …
+std::vector<std::string> many_records(std::size_t count)
+{
+    std::vector<std::string> records;
+    for (std::size_t i = 0; i < count; ++i) {
+        records.push_back(json_text(bare_record("u" + std::to_string(i), "POV " + std::to_string(i))));
+    }
+    return records;
+}
+
+} // namespace
+
+TEST_CASE("an import reads on a thread of its own and stores every record in the document's order")
+{
+    Fixture f;
+    const auto summary = f.import(document_text(many_records(2000)));
+    REQUIRE(summary.added.size() == 2000);
+    CHECK(summary.added.front() == 1);
+    CHECK(summary.added.back() == 2000);
+    CHECK(f.store->find(1)->uuid == "u0");
+    CHECK(f.store->find(2000)->uuid == "u1999");
+    CHECK(f.store->find(1234)->name == "POV 1233");
+}
+
+TEST_CASE("an error far into a large document is reported after the records before it, and nothing is stored")
+{
+    Fixture f;
+    auto records = many_records(2000);
+    SECTION("a record that breaks a rule")
+    {
+        records[1500] = json_text(bare_record("u1500", ""));
+        CHECK(contains(f.import_error(document_text(records)), "povs[1500]"));
+    }
+    SECTION("JSON that ends early")
+    {
+        auto text = document_text(records);
+        text.resize(text.size() * 3 / 4);
+        CHECK(contains(f.import_error(text), "is not valid JSON"));
+    }
+    SECTION("a uuid given twice, found while the document is still being read")
+    {
+        records[3] = json_text(bare_record("u1", "Again"));
+        CHECK(contains(f.import_error(document_text(records)), "povs[3]"));
+    }
+    CHECK(f.store->list({}).empty());
+}

@@ -157,18 +157,22 @@ std::string_view sort_sql(SortKey key)
     return "id";
 }
 
-// Text is bound without a copy: `value` must outlive the statement's run.
-void bind_json(SQLite::Statement& statement, int index, const Json& value)
+// A field's stored value (Field::write). Text is bound without a copy: what it views must
+// outlive the statement's run.
+void bind_field(SQLite::Statement& statement, int index, const Field& field, const FieldValue& value)
 {
-    if (value.is_null()) {
+    if (value.null) {
         statement.bind(index);
-    } else if (value.is_boolean()) {
-        statement.bind(index, value.get<bool>() ? 1 : 0);
-    } else if (value.is_number_integer()) {
-        statement.bind(index, value.get<std::int64_t>());
-    } else {
-        statement.bindNoCopy(index, value.get_ref<const std::string&>());
+        return;
     }
+    switch (field.kind) {
+    case FieldKind::integer:
+    case FieldKind::money:
+    case FieldKind::boolean: statement.bind(index, value.number); return;
+    default: break;
+    }
+    // Field::write's text ends where a NUL follows (a record holds no control characters).
+    statement.bindNoCopy(index, value.text.data());
 }
 
 void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& date)
@@ -389,10 +393,11 @@ public:
         in_transaction_ = false;
     }
 
-    // The index of events by time and the trigger that copies net ARR changes cost a large import
-    // more than all its other writes (each event lands at a random place in the index): they are
-    // dropped here, within the transaction, and rebuilt in one pass before it commits
-    // (restore_deferred). A rollback brings them back as they were.
+    // The index of events by time, the trigger that copies net ARR changes and the secondary
+    // indexes of povs (status, SA, account, dates) cost a large import more than its other writes
+    // (each row lands at a random place in each index): they are dropped here, within the
+    // transaction, and rebuilt in one pass before it commits (restore_deferred). The uuid's
+    // index stays: it keeps uuids unique as rows come. A rollback brings them back as they were.
     void expect_many_inserts() override
     {
         if (!in_transaction_ || !deferred_.empty()) {
@@ -402,7 +407,9 @@ public:
             reset_statements();
             {
                 SQLite::Statement derived(*db_, "SELECT type, name, sql FROM sqlite_master "
-                                                "WHERE name IN ('events_at', 'events_net_arr') ORDER BY type");
+                                                "WHERE name IN ('events_at', 'events_net_arr') "
+                                                "OR (type = 'index' AND tbl_name = 'povs' AND sql IS NOT NULL) "
+                                                "ORDER BY type, name");
                 while (derived.executeStep()) {
                     deferred_.push_back({derived.getColumn(0).getString(), derived.getColumn(1).getString(),
                                          derived.getColumn(2).getString()});
@@ -1040,7 +1047,7 @@ private:
         }
     }
 
-    // Rebuilds what expect_many_inserts put off: the index in one sort, the net ARR copies of the
+    // Rebuilds what expect_many_inserts put off: each index in one sort, the net ARR copies of the
     // events written since, then the trigger for the events to come.
     void restore_deferred()
     {
@@ -1118,19 +1125,17 @@ private:
             retro.isNull() ? std::nullopt : std::optional<bool>(retro_on_track(retro.getString()));
     }
 
-    // Binds every field but id from 1 on; returns how many were bound. The values stay in
-    // `bound_` until the next call, so text is bound without a copy.
+    // Binds every field but id from 1 on; returns how many were bound. Text is bound without a
+    // copy: the record's own, and dates written into `field_text_`, which keeps them until the next call.
     int bind_fields(SQLite::Statement& query, const Pov& pov)
     {
-        bound_.clear();
-        for (const auto& field : record_fields()) {
-            if (field.name != "id") {
-                bound_.push_back(field.get(pov));
-            }
-        }
+        const auto fields = record_fields();
+        field_text_.resize(fields.size());
         int index = 0;
-        for (const auto& value : bound_) {
-            bind_json(query, ++index, value);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (fields[i].name != "id") {
+                bind_field(query, ++index, fields[i], fields[i].write(pov, field_text_[i]));
+            }
         }
         return index;
     }
@@ -1280,7 +1285,7 @@ private:
     std::vector<SchemaObject> deferred_;
     std::int64_t deferred_from_event_ = 0;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-    std::vector<Json> bound_; // the field values bind_fields bound
+    std::vector<std::string> field_text_; // the dates bind_fields bound, by field
     // The statements of import's hot paths (prepared()).
     SQLite::Statement* find_uuid_ = nullptr;
     SQLite::Statement* find_stored_ = nullptr;
