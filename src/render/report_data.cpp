@@ -44,19 +44,20 @@ Json tally_json(const char* key, const GroupRow& row, bool with_limit)
     return out;
 }
 
-Json optional_money(std::optional<std::int64_t> dollars)
+template <typename E> std::optional<std::string_view> optional_name(const std::optional<E>& value)
 {
-    return dollars ? Json(*dollars) : Json(nullptr);
+    return value ? std::optional(to_string(*value)) : std::nullopt;
 }
 
-template <typename E> Json optional_name(const std::optional<E>& value)
+// Text, or null when empty.
+std::optional<std::string_view> optional_text(const std::string& text)
 {
-    return value ? Json(std::string(to_string(*value))) : Json(nullptr);
+    return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
 }
 
-Json text_or_null(const std::string& text)
+std::optional<std::string> optional_date(const std::optional<Date>& date)
 {
-    return text.empty() ? Json(nullptr) : Json(text);
+    return date ? std::optional(format_date(*date)) : std::nullopt;
 }
 
 Json risks_json(const std::vector<Risk>& risks)
@@ -68,59 +69,150 @@ Json risks_json(const std::vector<Risk>& risks)
     return out;
 }
 
-Json attention_json(const AttentionItem& item)
+// The long lists' items, each written by `Object`: built as a JSON value (ValueObject), or
+// written as dump(2) lays that value out (TextObject, for the report's streamed JSON), so the
+// two forms cannot differ. A member is a whole number, text, an optional of either (null when
+// empty) or a JSON value.
+template <typename Object> void attention_members(Object& o, const AttentionItem& item)
 {
     Json advice = Json::array();
     for (const auto risk : item.risks) {
         advice.push_back(std::string(risk_advice(risk)));
     }
-    return {{"id", item.pov.id},
-            {"name", item.pov.name},
-            {"sa", item.pov.sa},
-            {"status", std::string(to_string(item.status))},
-            {"end", date_json(item.end)},
-            {"risks", risks_json(item.risks)},
-            {"advice", advice}};
+    o.member("id", item.pov.id);
+    o.member("name", item.pov.name);
+    o.member("sa", item.pov.sa);
+    o.member("status", to_string(item.status));
+    o.member("end", optional_date(item.end));
+    o.member("risks", risks_json(item.risks));
+    o.member("advice", advice);
+}
+
+template <typename Object> void timeline_members(Object& o, const TimelineItem& item)
+{
+    o.member("id", item.pov.id);
+    o.member("name", item.pov.name);
+    o.member("sa", item.pov.sa);
+    o.member("started_on", format_date(item.started_on));
+    o.member("end", format_date(item.end));
+    o.member("original_end", optional_date(item.original_end));
+}
+
+template <typename Object> void closed_members(Object& o, const ClosedItem& item)
+{
+    o.member("id", item.pov.id);
+    o.member("name", item.pov.name);
+    o.member("account", item.account);
+    o.member("sa", item.pov.sa);
+    o.member("result", optional_name(item.result));
+    o.member("reason", optional_text(item.reason));
+    o.member("competitor", optional_text(item.competitor));
+    o.member("loss_type", optional_name(item.loss_type));
+    o.member("net_arr", item.net_arr);
+    o.member("closed_on", format_date(item.closed_on));
+    o.member("days", item.days);
+}
+
+template <typename Object> void cancelled_members(Object& o, const CancelledItem& item)
+{
+    o.member("id", item.pov.id);
+    o.member("name", item.pov.name);
+    o.member("account", item.account);
+    o.member("sa", item.pov.sa);
+    o.member("reason", optional_text(item.reason));
+    o.member("on", format_date(item.on));
+}
+
+// Builds an item's members as a JSON object.
+class ValueObject {
+public:
+    template <typename T> void member(std::string_view key, const T& value)
+    {
+        value_.get_ref<Json::object_t&>().emplace_back(std::string(key), as_value(value));
+    }
+    Json& value() { return value_; }
+
+private:
+    template <typename T> static Json as_value(const std::optional<T>& value)
+    {
+        return value ? as_value(*value) : Json(nullptr);
+    }
+    static Json as_value(std::string_view text) { return std::string(text); }
+    static Json as_value(const std::string& text) { return text; }
+    template <std::integral T> static Json as_value(T number) { return static_cast<std::int64_t>(number); }
+    static Json as_value(const Json& value) { return value; }
+
+    Json value_ = Json::object();
+};
+
+// Writes an item's members as dump(2) writes the object ValueObject builds, `level` levels deep,
+// without building it: a report for 100,000 POVs lists as many.
+class TextObject {
+public:
+    TextObject(std::string& out, int level) : out_(out), level_(level) { out_ += '{'; }
+    template <typename T> void member(std::string_view key, const T& value)
+    {
+        out_ += first_ ? "\n" : ",\n";
+        first_ = false;
+        out_.append(static_cast<std::size_t>(2 * (level_ + 1)), ' ');
+        append_json_string(out_, key);
+        out_ += ": ";
+        write(value);
+    }
+    void end()
+    {
+        if (!first_) {
+            out_ += '\n';
+            out_.append(static_cast<std::size_t>(2 * level_), ' ');
+        }
+        out_ += '}';
+    }
+
+private:
+    template <typename T> void write(const std::optional<T>& value)
+    {
+        if (value) {
+            write(*value);
+        } else {
+            out_ += "null";
+        }
+    }
+    void write(std::string_view text) { append_json_string(out_, text); }
+    void write(const std::string& text) { append_json_string(out_, text); }
+    template <std::integral T> void write(T number) { out_ += std::to_string(number); }
+    void write(const Json& value) { append_indented_json(out_, json_text(value), 2, level_ + 1); }
+
+    std::string& out_;
+    int level_;
+    bool first_ = true;
+};
+
+template <typename Item> Json item_json(void (*members)(ValueObject&, const Item&), const Item& item)
+{
+    ValueObject object;
+    members(object, item);
+    return std::move(object.value());
+}
+
+Json attention_json(const AttentionItem& item)
+{
+    return item_json(&attention_members<ValueObject>, item);
 }
 
 Json timeline_json(const TimelineItem& item)
 {
-    return {{"id", item.pov.id},
-            {"name", item.pov.name},
-            {"sa", item.pov.sa},
-            {"started_on", format_date(item.started_on)},
-            {"end", format_date(item.end)},
-            {"original_end", date_json(item.original_end)}};
+    return item_json(&timeline_members<ValueObject>, item);
 }
 
 Json closed_json(const ClosedItem& item)
 {
-    return {{"id", item.pov.id},
-            {"name", item.pov.name},
-            {"account", item.account},
-            {"sa", item.pov.sa},
-            {"result", optional_name(item.result)},
-            {"reason", text_or_null(item.reason)},
-            {"competitor", text_or_null(item.competitor)},
-            {"loss_type", optional_name(item.loss_type)},
-            {"net_arr", optional_money(item.net_arr)},
-            {"closed_on", format_date(item.closed_on)},
-            {"days", item.days ? Json(*item.days) : Json(nullptr)}};
+    return item_json(&closed_members<ValueObject>, item);
 }
 
 Json cancelled_json(const CancelledItem& item)
 {
-    return {{"id", item.pov.id},
-            {"name", item.pov.name},
-            {"account", item.account},
-            {"sa", item.pov.sa},
-            {"reason", text_or_null(item.reason)},
-            {"on", format_date(item.on)}};
+    return item_json(&cancelled_members<ValueObject>, item);
 }
-
-// `value` as dump(2) writes it `level` levels deep: its inner lines indented that much more (a
-// dumped string holds no newline of its own).
-void append_dump(std::string& out, const Json& value, int level);
 
 // The report's long lists, by their key in the JSON document: each item written `level` deep.
 struct LongList {
@@ -129,20 +221,26 @@ struct LongList {
     std::function<void(std::string&, std::size_t, int)> write;
 };
 
-std::vector<LongList> long_lists(const ReportFigures& f)
+template <typename Item>
+LongList long_list(const char* key, const std::vector<Item>& items, void (*members)(TextObject&, const Item&))
 {
-    return {
-        {"attention", f.attention.size(),
-         [&f](std::string& out, std::size_t i, int level) { append_dump(out, attention_json(f.attention[i]), level); }},
-        {"timeline", f.timeline.size(),
-         [&f](std::string& out, std::size_t i, int level) { append_dump(out, timeline_json(f.timeline[i]), level); }},
-        {"closed", f.closed_list.size(),
-         [&f](std::string& out, std::size_t i, int level) { append_dump(out, closed_json(f.closed_list[i]), level); }},
-        {"cancelled", f.cancelled_list.size(), [&f](std::string& out, std::size_t i, int level) {
-             append_dump(out, cancelled_json(f.cancelled_list[i]), level);
-         }}};
+    return {key, items.size(), [&items, members](std::string& out, std::size_t i, int level) {
+                TextObject object(out, level);
+                members(object, items[i]);
+                object.end();
+            }};
 }
 
+std::vector<LongList> long_lists(const ReportFigures& f)
+{
+    return {long_list("attention", f.attention, &attention_members<TextObject>),
+            long_list("timeline", f.timeline, &timeline_members<TextObject>),
+            long_list("closed", f.closed_list, &closed_members<TextObject>),
+            long_list("cancelled", f.cancelled_list, &cancelled_members<TextObject>)};
+}
+
+// `value` as dump(2) writes it `level` levels deep: its inner lines indented that much more (a
+// dumped string holds no newline of its own).
 void append_dump(std::string& out, const Json& value, int level)
 {
     append_indented_json(out, json_text(value), 2, level);

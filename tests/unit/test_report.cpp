@@ -757,3 +757,35 @@ TEST_CASE("a report over stores has the figures of the same records in memory")
     CHECK(report_figures({store.get(), other.get()}, range, today, Config{}, "zed").counts ==
           std::array<int, 5>{0, 0, 1, 0, 0});
 }
+
+TEST_CASE("the streamed report JSON is report_json's value laid out by dump(2), item by item")
+{
+    auto f = report_figures(team(), report_range(Period::all, {}, {}, on("2026-03-31")), Config{});
+    // Every long list with an item, some members empty or awkward.
+    f.attention.push_back({{7, "Quote \" and \\ and é", "Sam"}, Status::in_progress, std::nullopt, {}});
+    f.timeline.push_back({{8, "T", "Sam"}, on("2026-03-01"), on("2026-03-20"), on("2026-03-15")});
+    f.closed_list.push_back({{9, "Lost one", "Bob"},
+                             "",
+                             Result::unsuccessful,
+                             "",
+                             "Globex",
+                             LossType::technical,
+                             -5,
+                             on("2026-03-30"),
+                             12});
+    f.closed_list.push_back({{10, "", ""},
+                             "Acme",
+                             std::nullopt,
+                             "why\nnot",
+                             "",
+                             std::nullopt,
+                             std::nullopt,
+                             on("2026-03-30"),
+                             std::nullopt});
+    f.cancelled_list.push_back({{11, "C", "Cy"}, "Acme", "", on("2026-03-29")});
+    REQUIRE_FALSE(f.attention.empty());
+    CHECK(render::report_json_text(f) == render::report_json(f).dump(2) + "\n");
+    const auto empty =
+        report_figures(std::vector<Pov>{}, report_range(Period::all, {}, {}, on("2026-03-31")), Config{});
+    CHECK(render::report_json_text(empty) == render::report_json(empty).dump(2) + "\n");
+}
