@@ -78,6 +78,12 @@ def goals(rows):
         value = ms("show", 100000) / ms("show", 1000)
         checks.append(("`show` flat from 1,000 to 100,000 (≤ 1.5×)", 100000, f"{value:.2f}×", value <= 1.5))
 
+    # Not goals: how pov's import compares with SQLite inserting the same rows.
+    for n in sorted({n for _, n in rows}):
+        a, b = ms("import_lean", n), ms("floor_import_lean", n)
+        if a is not None and b is not None:
+            checks.append(("`import` (lean) against SQLite inserting its rows (context)", n, f"{a / b:.2f}×", True))
+
     print()
     print("| goal | POVs | measured | met |")
     print("|---|---|---|---|")

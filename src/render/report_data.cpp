@@ -73,15 +73,25 @@ Json risks_json(const std::vector<Risk>& risks)
 // written as dump(2) lays that value out (TextObject, for the report's streamed JSON), so the
 // two forms cannot differ. A member is a whole number, text, an optional of either (null when
 // empty) or a JSON value.
+// The members that name an item's POV, first in every list: id, name, the account (closed and
+// cancelled lists) and the SA.
+template <typename Object> void named_members(Object& o, const PovRef& pov, const std::string* account = nullptr)
+{
+    o.member("id", pov.id);
+    o.member("name", pov.name);
+    if (account != nullptr) {
+        o.member("account", *account);
+    }
+    o.member("sa", pov.sa);
+}
+
 template <typename Object> void attention_members(Object& o, const AttentionItem& item)
 {
     Json advice = Json::array();
     for (const auto risk : item.risks) {
         advice.push_back(std::string(risk_advice(risk)));
     }
-    o.member("id", item.pov.id);
-    o.member("name", item.pov.name);
-    o.member("sa", item.pov.sa);
+    named_members(o, item.pov);
     o.member("status", to_string(item.status));
     o.member("end", optional_date(item.end));
     o.member("risks", risks_json(item.risks));
@@ -90,9 +100,7 @@ template <typename Object> void attention_members(Object& o, const AttentionItem
 
 template <typename Object> void timeline_members(Object& o, const TimelineItem& item)
 {
-    o.member("id", item.pov.id);
-    o.member("name", item.pov.name);
-    o.member("sa", item.pov.sa);
+    named_members(o, item.pov);
     o.member("started_on", format_date(item.started_on));
     o.member("end", format_date(item.end));
     o.member("original_end", optional_date(item.original_end));
@@ -100,10 +108,7 @@ template <typename Object> void timeline_members(Object& o, const TimelineItem& 
 
 template <typename Object> void closed_members(Object& o, const ClosedItem& item)
 {
-    o.member("id", item.pov.id);
-    o.member("name", item.pov.name);
-    o.member("account", item.account);
-    o.member("sa", item.pov.sa);
+    named_members(o, item.pov, &item.account);
     o.member("result", optional_name(item.result));
     o.member("reason", optional_text(item.reason));
     o.member("competitor", optional_text(item.competitor));
@@ -115,10 +120,7 @@ template <typename Object> void closed_members(Object& o, const ClosedItem& item
 
 template <typename Object> void cancelled_members(Object& o, const CancelledItem& item)
 {
-    o.member("id", item.pov.id);
-    o.member("name", item.pov.name);
-    o.member("account", item.account);
-    o.member("sa", item.pov.sa);
+    named_members(o, item.pov, &item.account);
     o.member("reason", optional_text(item.reason));
     o.member("on", format_date(item.on));
 }
