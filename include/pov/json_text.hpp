@@ -5,6 +5,8 @@
 
 #include "pov/record.hpp"
 
+#include <concepts>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,9 @@ namespace pov {
 void append_json(std::string& out, const Json& value);
 
 [[nodiscard]] std::string json_text(const Json& value);
+
+// Appends a whole number as JSON writes it.
+void append_json_number(std::string& out, std::int64_t number);
 
 // Appends `text` as a JSON string: quoted, with what must be escaped escaped.
 void append_json_string(std::string& out, std::string_view text);
@@ -27,6 +32,79 @@ void append_json_string(std::string& out, std::string_view text);
 // the value it holds, the value starting `depth` levels in: what `list --json` prints, written one
 // record at a time instead of as one value.
 void append_indented_json(std::string& out, std::string_view compact, int indent, int depth = 0);
+
+// An object described once for both of its forms: a `members(object, item)` function template,
+// called with an ObjectBuilder, builds it as a JSON value; called with an ObjectWriter, writes
+// that value's text without building it (export, list and report write thousands). A member's
+// key is a plain name (no escapes); its value a whole number, a boolean, text, an optional of
+// those (null when empty) or a JSON value.
+class ObjectBuilder {
+public:
+    template <typename T> void member(std::string_view key, const T& value)
+    {
+        value_.get_ref<Json::object_t&>().emplace_back(std::string(key), as_value(value));
+    }
+    [[nodiscard]] Json take() { return std::move(value_); }
+
+private:
+    template <typename T> static Json as_value(const std::optional<T>& value)
+    {
+        return value ? as_value(*value) : Json(nullptr);
+    }
+    static Json as_value(std::string_view text) { return std::string(text); }
+    static Json as_value(const std::string& text) { return text; }
+    static Json as_value(bool value) { return value; }
+    template <std::integral T> static Json as_value(T number) { return static_cast<std::int64_t>(number); }
+    static Json as_value(const Json& value) { return value; }
+
+    Json value_ = Json::object();
+};
+
+// The object `members(builder)` describes, as a JSON value.
+template <typename Members> [[nodiscard]] Json built_object(Members&& members)
+{
+    ObjectBuilder object;
+    members(object);
+    return object.take();
+}
+
+// Writes what ObjectBuilder builds, as json_text writes it (the default), or laid out as
+// dump(indent) lays it out, the object starting `depth` levels in. end() closes it.
+class ObjectWriter {
+public:
+    explicit ObjectWriter(std::string& out, int indent = -1, int depth = 0);
+    template <typename T> void member(std::string_view key, const T& value)
+    {
+        start_member(key);
+        write(value);
+    }
+    void end();
+
+private:
+    void start_member(std::string_view key);
+    template <typename T> void write(const std::optional<T>& value)
+    {
+        if (value) {
+            write(*value);
+        } else {
+            out_ += "null";
+        }
+    }
+    void write(std::string_view text) { append_json_string(out_, text); }
+    void write(const std::string& text) { append_json_string(out_, text); }
+    void write(bool value) { out_ += value ? "true" : "false"; }
+    template <std::integral T> void write(T number) { append_json_number(out_, static_cast<std::int64_t>(number)); }
+    void write(const Json& value);
+
+    std::string& out_;
+    int indent_;
+    int depth_;
+    bool first_ = true;
+};
+
+// Member values of text that is null when empty, and of a date that may be missing.
+[[nodiscard]] std::optional<std::string_view> text_or_null(const std::string& text);
+[[nodiscard]] std::optional<std::string> date_or_null(const std::optional<Date>& date);
 
 // The value JSON text holds, as nlohmann's parse() reads it (a key given twice: the first counts),
 // several times faster; nullopt when the text is not JSON.

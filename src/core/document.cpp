@@ -7,16 +7,9 @@
 
 #include <fmt/format.h>
 
-#include <type_traits>
-
 namespace pov {
 
 namespace {
-
-Json optional_text(const std::string& text)
-{
-    return text.empty() ? Json(nullptr) : Json(text);
-}
 
 [[noreturn]] void bad(std::string_view key, std::string_view expected)
 {
@@ -103,56 +96,81 @@ void expect_object(const Json& value, std::string_view where)
     }
 }
 
+// The parts of a record as JSON, each described once for its value (to_json) and its text
+// (append_record_json): see ObjectBuilder.
+template <typename Object> void capability_members(Object& o, const Capability& capability)
+{
+    o.member("n", capability.n);
+    o.member("title", capability.title);
+    o.member("target", text_or_null(capability.target));
+    o.member("outcome", text_or_null(capability.outcome));
+    o.member("status", to_string(capability.status));
+    o.member("evidence", text_or_null(capability.evidence));
+    o.member("updated_on", date_or_null(capability.updated_on));
+}
+
+template <typename Object> void extension_members(Object& o, const Extension& extension)
+{
+    o.member("from", format_date(extension.from));
+    o.member("to", format_date(extension.to));
+    o.member("reason", extension.reason);
+    o.member("on", format_date(extension.on));
+}
+
+template <typename Object> void journal_members(Object& o, const JournalEntry& entry)
+{
+    o.member("on", format_date(entry.on));
+    o.member("kind", to_string(entry.kind));
+    o.member("text", entry.text);
+    o.member("shared", entry.shared);
+}
+
+// A journal entry with its 1-based position `n`, as the journal lists it.
+template <typename Object> void numbered_journal_members(Object& o, std::size_t n, const JournalEntry& entry)
+{
+    o.member("n", n);
+    journal_members(o, entry);
+}
+
+template <typename Object> void event_members(Object& o, const Event& event)
+{
+    o.member("at", event.at);
+    o.member("kind", to_string(event.kind));
+    o.member("changes", event.changes);
+    o.member("detail", text_or_null(event.detail));
+}
+
 } // namespace
 
 Json to_json(const Capability& capability)
 {
-    return Json{{"n", capability.n},
-                {"title", capability.title},
-                {"target", optional_text(capability.target)},
-                {"outcome", optional_text(capability.outcome)},
-                {"status", std::string(to_string(capability.status))},
-                {"evidence", optional_text(capability.evidence)},
-                {"updated_on", date_json(capability.updated_on)}};
+    return built_object([&](ObjectBuilder& o) { capability_members(o, capability); });
 }
 
 Json to_json(const Extension& extension)
 {
-    return Json{{"from", format_date(extension.from)},
-                {"to", format_date(extension.to)},
-                {"reason", extension.reason},
-                {"on", format_date(extension.on)}};
+    return built_object([&](ObjectBuilder& o) { extension_members(o, extension); });
 }
 
 Json to_json(const JournalEntry& entry)
 {
-    return Json{{"on", format_date(entry.on)},
-                {"kind", std::string(to_string(entry.kind))},
-                {"text", entry.text},
-                {"shared", entry.shared}};
+    return built_object([&](ObjectBuilder& o) { journal_members(o, entry); });
 }
 
 Json journal_json(const std::vector<JournalEntry>& journal)
 {
     auto out = Json::array();
-    int n = 0;
+    std::size_t n = 0;
     for (const auto& entry : journal) {
-        auto json = Json{{"n", ++n}};
-        auto fields = to_json(entry);
-        for (auto& [key, value] : fields.items()) {
-            json[key] = std::move(value);
-        }
-        out.push_back(std::move(json));
+        ++n;
+        out.push_back(built_object([&](ObjectBuilder& o) { numbered_journal_members(o, n, entry); }));
     }
     return out;
 }
 
 Json to_json(const Event& event)
 {
-    return Json{{"at", event.at},
-                {"kind", std::string(to_string(event.kind))},
-                {"changes", event.changes},
-                {"detail", optional_text(event.detail)}};
+    return built_object([&](ObjectBuilder& o) { event_members(o, event); });
 }
 
 Json to_json(const Pov& pov, bool with_journal)
@@ -174,93 +192,21 @@ Json to_json(const Pov& pov, bool with_journal)
 
 namespace {
 
-void append_optional_text(std::string& out, const std::string& text)
-{
-    if (text.empty()) {
-        out += "null";
-    } else {
-        append_json_string(out, text);
-    }
-}
-
-void append_date(std::string& out, const std::optional<Date>& date)
-{
-    if (date) {
-        out += '"';
-        out += format_date(*date);
-        out += '"';
-    } else {
-        out += "null";
-    }
-}
-
-// The keys and values of to_json above, in its order: a unit test holds the two together.
-void append_capability(std::string& out, const Capability& capability)
-{
-    out += "{\"n\":";
-    out += std::to_string(capability.n);
-    out += ",\"title\":";
-    append_json_string(out, capability.title);
-    out += ",\"target\":";
-    append_optional_text(out, capability.target);
-    out += ",\"outcome\":";
-    append_optional_text(out, capability.outcome);
-    out += ",\"status\":\"";
-    out += to_string(capability.status);
-    out += "\",\"evidence\":";
-    append_optional_text(out, capability.evidence);
-    out += ",\"updated_on\":";
-    append_date(out, capability.updated_on);
-    out += '}';
-}
-
-void append_extension(std::string& out, const Extension& extension)
-{
-    out += "{\"from\":";
-    append_date(out, extension.from);
-    out += ",\"to\":";
-    append_date(out, extension.to);
-    out += ",\"reason\":";
-    append_json_string(out, extension.reason);
-    out += ",\"on\":";
-    append_date(out, extension.on);
-    out += '}';
-}
-
-// An entry with its 1-based position `n`, as journal_json writes it.
-void append_journal_entry(std::string& out, std::size_t n, const JournalEntry& entry)
-{
-    out += "{\"n\":";
-    out += std::to_string(n);
-    out += ",\"on\":";
-    append_date(out, entry.on);
-    out += ",\"kind\":\"";
-    out += to_string(entry.kind);
-    out += "\",\"text\":";
-    append_json_string(out, entry.text);
-    out += ",\"shared\":";
-    out += entry.shared ? "true" : "false";
-    out += '}';
-}
-
-template <typename Item, typename Append>
-void append_array(std::string& out, std::string_view key, const std::vector<Item>& items, Append append)
+// `,"key":[…]` of the items, each written by `members(writer, position, item)`, positions from 1.
+template <typename Item, typename Members>
+void append_array(std::string& out, std::string_view key, const std::vector<Item>& items, Members&& members)
 {
     out += ",\"";
     out += key;
     out += "\":[";
-    bool first = true;
     std::size_t n = 0;
     for (const auto& item : items) {
-        if (!first) {
+        if (n++ > 0) {
             out += ',';
         }
-        first = false;
-        if constexpr (std::is_invocable_v<Append, std::string&, std::size_t, const Item&>) {
-            append(out, ++n, item);
-        } else {
-            append(out, item);
-        }
+        ObjectWriter object(out);
+        members(object, n, item);
+        object.end();
     }
     out += ']';
 }
@@ -278,10 +224,12 @@ void append_record_json(std::string& out, const Pov& pov, bool with_journal)
         out += "\":";
         field.append(out, pov);
     }
-    append_array(out, "capabilities", pov.capabilities, append_capability);
-    append_array(out, "extensions", pov.extensions, append_extension);
+    append_array(out, "capabilities", pov.capabilities,
+                 [](ObjectWriter& o, std::size_t, const Capability& c) { capability_members(o, c); });
+    append_array(out, "extensions", pov.extensions,
+                 [](ObjectWriter& o, std::size_t, const Extension& e) { extension_members(o, e); });
     if (with_journal) {
-        append_array(out, "journal", pov.journal, append_journal_entry);
+        append_array(out, "journal", pov.journal, &numbered_journal_members<ObjectWriter>);
     }
     out += '}';
 }

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <limits>
 #include <unordered_map>
 
@@ -159,13 +158,6 @@ void append_null(std::string& out)
     out += "null";
 }
 
-void append_number(std::string& out, std::int64_t number)
-{
-    std::array<char, 24> digits{};
-    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), number).ptr;
-    out.append(digits.data(), end);
-}
-
 // Enum names and dates need no escapes.
 void append_plain(std::string& out, std::string_view text)
 {
@@ -263,7 +255,7 @@ template <auto M> void append_optional_integer(std::string& out, const Pov& pov)
 {
     const auto& value = pov.*M;
     if (value) {
-        append_number(out, *value);
+        append_json_number(out, *value);
     } else {
         append_null(out);
     }
@@ -275,7 +267,7 @@ template <auto M> void read_optional_integer(Pov& pov, const FieldValue& value)
 
 void append_id(std::string& out, const Pov& pov)
 {
-    append_number(out, pov.id);
+    append_json_number(out, pov.id);
 }
 void read_id(Pov& pov, const FieldValue& value)
 {

@@ -4,7 +4,6 @@
 #include "pov/error.hpp"
 #include "pov/text.hpp"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -21,6 +20,11 @@ template <typename Number> void append_number(std::string& out, Number number)
 }
 
 } // namespace
+
+void append_json_number(std::string& out, std::int64_t number)
+{
+    append_number(out, number);
+}
 
 void append_json_string(std::string& out, std::string_view text)
 {
@@ -200,6 +204,54 @@ std::optional<Json> parse_json_text(std::string_view text)
         return std::nullopt;
     }
     return std::move(builder.result());
+}
+
+ObjectWriter::ObjectWriter(std::string& out, int indent, int depth) : out_(out), indent_(indent), depth_(depth)
+{
+    out_ += '{';
+}
+
+void ObjectWriter::start_member(std::string_view key)
+{
+    if (!first_) {
+        out_ += ',';
+    }
+    first_ = false;
+    if (indent_ >= 0) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(indent_ * (depth_ + 1)), ' ');
+    }
+    out_ += '"';
+    out_ += key;
+    out_ += indent_ >= 0 ? "\": " : "\":";
+}
+
+void ObjectWriter::write(const Json& value)
+{
+    if (indent_ >= 0) {
+        append_indented_json(out_, json_text(value), indent_, depth_ + 1);
+    } else {
+        append_json(out_, value);
+    }
+}
+
+void ObjectWriter::end()
+{
+    if (indent_ >= 0 && !first_) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(indent_ * depth_), ' ');
+    }
+    out_ += '}';
+}
+
+std::optional<std::string_view> text_or_null(const std::string& text)
+{
+    return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
+}
+
+std::optional<std::string> date_or_null(const std::optional<Date>& date)
+{
+    return date ? std::optional(format_date(*date)) : std::nullopt;
 }
 
 } // namespace pov

@@ -49,17 +49,6 @@ template <typename E> std::optional<std::string_view> optional_name(const std::o
     return value ? std::optional(to_string(*value)) : std::nullopt;
 }
 
-// Text, or null when empty.
-std::optional<std::string_view> optional_text(const std::string& text)
-{
-    return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
-}
-
-std::optional<std::string> optional_date(const std::optional<Date>& date)
-{
-    return date ? std::optional(format_date(*date)) : std::nullopt;
-}
-
 Json risks_json(const std::vector<Risk>& risks)
 {
     Json out = Json::array();
@@ -69,10 +58,9 @@ Json risks_json(const std::vector<Risk>& risks)
     return out;
 }
 
-// The long lists' items, each written by `Object`: built as a JSON value (ValueObject), or
-// written as dump(2) lays that value out (TextObject, for the report's streamed JSON), so the
-// two forms cannot differ. A member is a whole number, text, an optional of either (null when
-// empty) or a JSON value.
+// The long lists' items, each described once (json_text.hpp's ObjectBuilder): built as JSON
+// values for report_json, written as dump(2) text for the report's streamed JSON.
+
 // The members that name an item's POV, first in every list: id, name, the account (closed and
 // cancelled lists) and the SA.
 template <typename Object> void named_members(Object& o, const PovRef& pov, const std::string* account = nullptr)
@@ -93,7 +81,7 @@ template <typename Object> void attention_members(Object& o, const AttentionItem
     }
     named_members(o, item.pov);
     o.member("status", to_string(item.status));
-    o.member("end", optional_date(item.end));
+    o.member("end", date_or_null(item.end));
     o.member("risks", risks_json(item.risks));
     o.member("advice", advice);
 }
@@ -103,15 +91,15 @@ template <typename Object> void timeline_members(Object& o, const TimelineItem& 
     named_members(o, item.pov);
     o.member("started_on", format_date(item.started_on));
     o.member("end", format_date(item.end));
-    o.member("original_end", optional_date(item.original_end));
+    o.member("original_end", date_or_null(item.original_end));
 }
 
 template <typename Object> void closed_members(Object& o, const ClosedItem& item)
 {
     named_members(o, item.pov, &item.account);
     o.member("result", optional_name(item.result));
-    o.member("reason", optional_text(item.reason));
-    o.member("competitor", optional_text(item.competitor));
+    o.member("reason", text_or_null(item.reason));
+    o.member("competitor", text_or_null(item.competitor));
     o.member("loss_type", optional_name(item.loss_type));
     o.member("net_arr", item.net_arr);
     o.member("closed_on", format_date(item.closed_on));
@@ -121,99 +109,28 @@ template <typename Object> void closed_members(Object& o, const ClosedItem& item
 template <typename Object> void cancelled_members(Object& o, const CancelledItem& item)
 {
     named_members(o, item.pov, &item.account);
-    o.member("reason", optional_text(item.reason));
+    o.member("reason", text_or_null(item.reason));
     o.member("on", format_date(item.on));
-}
-
-// Builds an item's members as a JSON object.
-class ValueObject {
-public:
-    template <typename T> void member(std::string_view key, const T& value)
-    {
-        value_.get_ref<Json::object_t&>().emplace_back(std::string(key), as_value(value));
-    }
-    Json& value() { return value_; }
-
-private:
-    template <typename T> static Json as_value(const std::optional<T>& value)
-    {
-        return value ? as_value(*value) : Json(nullptr);
-    }
-    static Json as_value(std::string_view text) { return std::string(text); }
-    static Json as_value(const std::string& text) { return text; }
-    template <std::integral T> static Json as_value(T number) { return static_cast<std::int64_t>(number); }
-    static Json as_value(const Json& value) { return value; }
-
-    Json value_ = Json::object();
-};
-
-// Writes an item's members as dump(2) writes the object ValueObject builds, `level` levels deep,
-// without building it: a report for 100,000 POVs lists as many.
-class TextObject {
-public:
-    TextObject(std::string& out, int level) : out_(out), level_(level) { out_ += '{'; }
-    template <typename T> void member(std::string_view key, const T& value)
-    {
-        out_ += first_ ? "\n" : ",\n";
-        first_ = false;
-        out_.append(static_cast<std::size_t>(2 * (level_ + 1)), ' ');
-        append_json_string(out_, key);
-        out_ += ": ";
-        write(value);
-    }
-    void end()
-    {
-        if (!first_) {
-            out_ += '\n';
-            out_.append(static_cast<std::size_t>(2 * level_), ' ');
-        }
-        out_ += '}';
-    }
-
-private:
-    template <typename T> void write(const std::optional<T>& value)
-    {
-        if (value) {
-            write(*value);
-        } else {
-            out_ += "null";
-        }
-    }
-    void write(std::string_view text) { append_json_string(out_, text); }
-    void write(const std::string& text) { append_json_string(out_, text); }
-    template <std::integral T> void write(T number) { out_ += std::to_string(number); }
-    void write(const Json& value) { append_indented_json(out_, json_text(value), 2, level_ + 1); }
-
-    std::string& out_;
-    int level_;
-    bool first_ = true;
-};
-
-template <typename Item> Json item_json(void (*members)(ValueObject&, const Item&), const Item& item)
-{
-    ValueObject object;
-    members(object, item);
-    return std::move(object.value());
 }
 
 Json attention_json(const AttentionItem& item)
 {
-    return item_json(&attention_members<ValueObject>, item);
+    return built_object([&](ObjectBuilder& o) { attention_members(o, item); });
 }
 
 Json timeline_json(const TimelineItem& item)
 {
-    return item_json(&timeline_members<ValueObject>, item);
+    return built_object([&](ObjectBuilder& o) { timeline_members(o, item); });
 }
 
 Json closed_json(const ClosedItem& item)
 {
-    return item_json(&closed_members<ValueObject>, item);
+    return built_object([&](ObjectBuilder& o) { closed_members(o, item); });
 }
 
 Json cancelled_json(const CancelledItem& item)
 {
-    return item_json(&cancelled_members<ValueObject>, item);
+    return built_object([&](ObjectBuilder& o) { cancelled_members(o, item); });
 }
 
 // The report's long lists, by their key in the JSON document: each item written `level` deep.
@@ -224,10 +141,10 @@ struct LongList {
 };
 
 template <typename Item>
-LongList long_list(const char* key, const std::vector<Item>& items, void (*members)(TextObject&, const Item&))
+LongList long_list(const char* key, const std::vector<Item>& items, void (*members)(ObjectWriter&, const Item&))
 {
     return {key, items.size(), [&items, members](std::string& out, std::size_t i, int level) {
-                TextObject object(out, level);
+                ObjectWriter object(out, 2, level);
                 members(object, items[i]);
                 object.end();
             }};
@@ -235,10 +152,10 @@ LongList long_list(const char* key, const std::vector<Item>& items, void (*membe
 
 std::vector<LongList> long_lists(const ReportFigures& f)
 {
-    return {long_list("attention", f.attention, &attention_members<TextObject>),
-            long_list("timeline", f.timeline, &timeline_members<TextObject>),
-            long_list("closed", f.closed_list, &closed_members<TextObject>),
-            long_list("cancelled", f.cancelled_list, &cancelled_members<TextObject>)};
+    return {long_list("attention", f.attention, &attention_members<ObjectWriter>),
+            long_list("timeline", f.timeline, &timeline_members<ObjectWriter>),
+            long_list("closed", f.closed_list, &closed_members<ObjectWriter>),
+            long_list("cancelled", f.cancelled_list, &cancelled_members<ObjectWriter>)};
 }
 
 // `value` as dump(2) writes it `level` levels deep: its inner lines indented that much more (a
@@ -283,7 +200,7 @@ void write_report_json(const ReportFigures& f, const std::function<void(std::str
     for (const auto& [key, value] : head.items()) {
         out += first ? "\n  " : ",\n  ";
         first = false;
-        append_dump(out, Json(key), 1);
+        append_json_string(out, key);
         out += ": ";
         const auto list = std::find_if(lists.begin(), lists.end(), [&](const LongList& l) { return key == l.key; });
         if (list == lists.end() || list->size == 0) {
