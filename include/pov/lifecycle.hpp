@@ -128,6 +128,10 @@ struct JournalChange {
     std::optional<bool> shared;
 };
 
+// Section 6: a journal in its order, by date, the entries of one day as they were written (the
+// store keeps it so, and numbers entries in it).
+void order_journal(std::vector<JournalEntry>& journal);
+
 // Section 6: the index of journal entry `n` (1-based, as `pov journal ID` numbers them); outside
 // the journal, invalid data (exit 3) naming n and the entries there are.
 std::size_t journal_index(const Pov& pov, std::int64_t n);

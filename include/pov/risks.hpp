@@ -5,7 +5,9 @@
 #include "pov/record.hpp"
 #include "pov/store.hpp"
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +15,9 @@ namespace pov {
 
 // The POV's risks, worst first. `sa_in_progress` is how many POVs its SA runs now.
 std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa_in_progress);
+// The same, given how many POVs each SA runs now (an SA not there runs none).
+std::vector<Risk> risks(const Pov& pov, Date today, const Config& config,
+                        const std::map<std::string, int>& in_progress_by_sa);
 
 // A retrospective's answer to "on track?", read from its text (the tracker writes it as the last
 // line, `On track: yes|no`); nullopt when the text holds no answer.

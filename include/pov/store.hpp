@@ -109,7 +109,8 @@ public:
     // list(), each POV handed to `visit` as it is read, so that a list of any size holds one
     // record (`list --json`). Call it within a transaction.
     virtual void each_listed(const ListFilter& filter, const std::function<void(const Pov&)>& visit) = 0;
-    // Every POV in id order (the report, without journals).
+    // Every POV in id order, with or without journals, held at once (tests and small tools; the
+    // report streams each_for_report, export each).
     virtual std::vector<Pov> all(bool with_journal) = 0;
     // Every POV in id order with its parts, journal and events, handed to `visit` one at a time
     // so that an export of any size holds one record (`last_activity` is not computed). Call it

@@ -112,10 +112,8 @@ public:
     void each_listed(const ListFilter& filter, const std::function<void(const Pov&, const std::vector<Risk>&)>& visit);
     std::vector<Event> history(std::int64_t id);
 
-    // The risks of a POV (section 9) given its SA's current load; of a list, in its order, with
-    // every SA's load read once.
+    // The risks of a POV (section 9) given its SA's current load; every SA's load at once.
     std::vector<Risk> risks_of(const Pov& pov);
-    std::vector<std::vector<Risk>> risks_of(const std::vector<Pov>& povs);
     std::map<std::string, int> sa_load();
 
 private:

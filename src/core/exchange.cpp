@@ -6,6 +6,7 @@
 #include "pov/error.hpp"
 #include "pov/fields.hpp"
 #include "pov/json_text.hpp"
+#include "pov/lifecycle.hpp"
 #include "pov/text.hpp"
 #include "pov/validation.hpp"
 
@@ -96,9 +97,8 @@ void check_record(Pov& pov)
         throw Error(Exit::invalid, "uuid is required and may not be empty");
     }
     check_text("uuid", pov.uuid, TextKind::line);
-    // The store keeps a journal in date order; so must the plan, or a re-import would differ.
-    std::stable_sort(pov.journal.begin(), pov.journal.end(),
-                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+    // In the store's order, or a re-import would differ.
+    order_journal(pov.journal);
 }
 
 // An element of `povs` as a record, but its `events` (import_record).

@@ -6,6 +6,8 @@
 #include "pov/rules.hpp"
 #include "pov/validation.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace pov {
@@ -269,6 +271,12 @@ Transition can_extend(const Pov& pov, const Config& config, Date to, const std::
 void can_retro(const Pov& pov)
 {
     require_status(pov, Status::in_progress, "retrospectives are for an in-progress POV");
+}
+
+void order_journal(std::vector<JournalEntry>& journal)
+{
+    std::stable_sort(journal.begin(), journal.end(),
+                     [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
 }
 
 std::size_t journal_index(const Pov& pov, std::int64_t n)

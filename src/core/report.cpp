@@ -427,8 +427,7 @@ public:
         auto& f = f_;
         const auto as_of = range_.as_of();
         for (const auto& pov : open_) {
-            const auto it = load_.find(pov.sa);
-            auto found = risks(pov, as_of, config_, it == load_.end() ? 0 : it->second);
+            auto found = risks(pov, as_of, config_, load_);
             if (!found.empty()) {
                 f.attention.push_back({ref(pov), pov.status, pov.end, std::move(found)});
             }

@@ -17,6 +17,13 @@ bool all_pending(const Pov& pov)
 
 } // namespace
 
+std::vector<Risk> risks(const Pov& pov, Date today, const Config& config,
+                        const std::map<std::string, int>& in_progress_by_sa)
+{
+    const auto it = in_progress_by_sa.find(pov.sa);
+    return risks(pov, today, config, it == in_progress_by_sa.end() ? 0 : it->second);
+}
+
 std::vector<Risk> risks(const Pov& pov, Date today, const Config& config, int sa_in_progress)
 {
     std::vector<Risk> found;

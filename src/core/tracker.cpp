@@ -442,9 +442,7 @@ Outcome Tracker::edit_journal(std::int64_t id, std::int64_t n, const JournalChan
             }
         }
         entry = corrected;
-        // The store keeps the journal in date order (section 6 numbers it so); so does the POV.
-        std::stable_sort(pov.journal.begin(), pov.journal.end(),
-                         [](const JournalEntry& a, const JournalEntry& b) { return a.on < b.on; });
+        order_journal(pov.journal); // a new day may move it
     });
 }
 
@@ -534,10 +532,7 @@ void Tracker::each_listed(const ListFilter& filter,
 {
     store_.transaction(Store::Lock::read, [&] {
         const auto load = sa_load();
-        store_.each_listed(filter, [&](const Pov& pov) {
-            const auto it = load.find(pov.sa);
-            visit(pov, pov::risks(pov, clock_.today, config_, it == load.end() ? 0 : it->second));
-        });
+        store_.each_listed(filter, [&](const Pov& pov) { visit(pov, pov::risks(pov, clock_.today, config_, load)); });
     });
 }
 
@@ -559,18 +554,6 @@ std::map<std::string, int> Tracker::sa_load()
 std::vector<Risk> Tracker::risks_of(const Pov& pov)
 {
     return pov::risks(pov, clock_.today, config_, store_.in_progress_count(pov.sa));
-}
-
-std::vector<std::vector<Risk>> Tracker::risks_of(const std::vector<Pov>& povs)
-{
-    const auto load = sa_load();
-    std::vector<std::vector<Risk>> all;
-    all.reserve(povs.size());
-    for (const auto& pov : povs) {
-        const auto it = load.find(pov.sa);
-        all.push_back(pov::risks(pov, clock_.today, config_, it == load.end() ? 0 : it->second));
-    }
-    return all;
 }
 
 } // namespace pov
