@@ -157,6 +157,12 @@ std::string_view sort_sql(SortKey key)
     return "id";
 }
 
+// Whether a field's column holds a number (integers, money, booleans) or text (the rest).
+bool stored_as_number(const Field& field)
+{
+    return field.kind == FieldKind::integer || field.kind == FieldKind::money || field.kind == FieldKind::boolean;
+}
+
 // A field's stored value (Field::write). Text is bound without a copy: what it views must
 // outlive the statement's run.
 void bind_field(SQLite::Statement& statement, int index, const Field& field, const FieldValue& value)
@@ -165,11 +171,9 @@ void bind_field(SQLite::Statement& statement, int index, const Field& field, con
         statement.bind(index);
         return;
     }
-    switch (field.kind) {
-    case FieldKind::integer:
-    case FieldKind::money:
-    case FieldKind::boolean: statement.bind(index, value.number); return;
-    default: break;
+    if (stored_as_number(field)) {
+        statement.bind(index, value.number);
+        return;
     }
     // Field::write's text ends where a NUL follows (a record holds no control characters).
     statement.bindNoCopy(index, value.text.data());
@@ -298,7 +302,7 @@ void read_column(Pov& pov, const Field& field, const SQLite::Column& column)
     FieldValue value;
     value.null = column.isNull();
     if (value.null) {
-    } else if (field.kind == FieldKind::boolean || field.kind == FieldKind::integer || field.kind == FieldKind::money) {
+    } else if (stored_as_number(field)) {
         value.number = column.getInt64();
     } else {
         value.text = {static_cast<const char*>(column.getText()), static_cast<std::size_t>(column.getBytes())};
@@ -514,23 +518,20 @@ public:
                 extensions.emplace(statement(extensions_by_pov_sql()));
             } else if (alongside) {
                 const auto listed = fmt::format("WHERE pov_id IN (SELECT id FROM povs{}{})", where, order);
-                auto& capabilities_query = statement(fmt::format(
-                    "SELECT pov_id, {} FROM capabilities {} ORDER BY pov_id, n", capability_columns, listed));
+                auto& capabilities_query = statement(capabilities_by_pov_sql(listed));
                 bind_filter(capabilities_query);
                 capabilities.emplace(capabilities_query);
-                auto& extensions_query = statement(fmt::format(
-                    "SELECT pov_id, {} FROM extensions {} ORDER BY pov_id, seq", extension_columns, listed));
+                auto& extensions_query = statement(extensions_by_pov_sql(listed));
                 bind_filter(extensions_query);
                 extensions.emplace(extensions_query);
             }
             Pov pov;
             while (query.executeStep()) {
                 read_pov_into(pov, query);
-                const bool with_parts = filter.parts_of_closed || is_open(pov.status);
-                if (with_parts && alongside) {
+                if (alongside) {
                     capabilities->take(pov.id, [&](auto& row) { pov.capabilities.push_back(read_capability(row, 1)); });
                     extensions->take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
-                } else if (with_parts) {
+                } else if (filter.parts_of_closed || is_open(pov.status)) {
                     load_parts(pov, false);
                 }
                 visit(pov);
@@ -722,10 +723,11 @@ public:
                     povs.bind(2, since);
                 }
             }
-            static const std::string capabilities_sql =
-                "SELECT pov_id, n, status, updated_on FROM capabilities ORDER BY pov_id, n";
+            // The parts as read_capability and read_extension read them, without their text.
+            static const std::string capabilities_sql = "SELECT pov_id, n, NULL, NULL, NULL, status, NULL, updated_on "
+                                                        "FROM capabilities ORDER BY pov_id, n";
             static const std::string extensions_sql =
-                "SELECT pov_id, from_date, to_date, on_date FROM extensions ORDER BY pov_id, seq";
+                "SELECT pov_id, from_date, to_date, NULL, on_date FROM extensions ORDER BY pov_id, seq";
             // Timestamps are ISO 8601, so the text order is the time order. An event that changes
             // nothing (an import's) has nothing to undo. By time, then sorted: a scan of the whole log
             // in pov_id order (the planner's guess without statistics) reads every event.
@@ -745,21 +747,13 @@ public:
             while (povs.executeStep()) {
                 Pov pov = read_report_pov(povs);
                 capabilities.take(pov.id, [&](auto& row) {
-                    Capability capability;
-                    capability.n = row.getColumn(1).getInt();
-                    capability.status = enum_from_string<CapabilityStatus>(row.getColumn(2).getText())
-                                            .value_or(CapabilityStatus::pending);
-                    capability.updated_on = date_of(row.getColumn(3));
+                    auto capability = read_capability(row, 1);
                     if (capability.updated_on && (!pov.last_activity || *capability.updated_on > *pov.last_activity)) {
                         pov.last_activity = capability.updated_on;
                     }
                     pov.capabilities.push_back(std::move(capability));
                 });
-                extensions.take(pov.id, [&](auto& row) {
-                    pov.extensions.push_back({date_of(row.getColumn(1)).value_or(Date{}),
-                                              date_of(row.getColumn(2)).value_or(Date{}), std::string(),
-                                              date_of(row.getColumn(3)).value_or(Date{})});
-                });
+                extensions.take(pov.id, [&](auto& row) { pov.extensions.push_back(read_extension(row, 1)); });
                 later.clear();
                 if (events) {
                     events->take(pov.id, [&](auto& row) { later.push_back(read_event(row, 1)); });
@@ -989,19 +983,17 @@ private:
         });
     }
 
-    // Every POV's capabilities and extensions, by POV id (PartCursor).
-    static const std::string& capabilities_by_pov_sql()
+    // The capabilities and extensions of every POV, or of those `where` picks, by POV id (PartCursor).
+    static std::string capabilities_by_pov_sql(std::string_view where = {})
     {
-        static const std::string sql =
-            fmt::format("SELECT pov_id, {} FROM capabilities ORDER BY pov_id, n", capability_columns);
-        return sql;
+        return fmt::format("SELECT pov_id, {} FROM capabilities {}{}ORDER BY pov_id, n", capability_columns, where,
+                           where.empty() ? "" : " ");
     }
 
-    static const std::string& extensions_by_pov_sql()
+    static std::string extensions_by_pov_sql(std::string_view where = {})
     {
-        static const std::string sql =
-            fmt::format("SELECT pov_id, {} FROM extensions ORDER BY pov_id, seq", extension_columns);
-        return sql;
+        return fmt::format("SELECT pov_id, {} FROM extensions {}{}ORDER BY pov_id, seq", extension_columns, where,
+                           where.empty() ? "" : " ");
     }
 
     // A statement of a hot path, prepared once and kept in `slot`: no lookup by its text. Every
@@ -1121,8 +1113,7 @@ private:
         pov.journal.clear();
         pov.last_activity = date_of(query.getColumn(index));
         const auto retro = query.getColumn(index + 1);
-        pov.latest_retro_on_track =
-            retro.isNull() ? std::nullopt : std::optional<bool>(retro_on_track(retro.getString()));
+        pov.latest_retro_on_track = retro.isNull() ? std::nullopt : retro_on_track(retro.getString());
     }
 
     // Binds every field but id from 1 on; returns how many were bound. Text is bound without a
