@@ -11,7 +11,6 @@
 #include "pov/text.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <map>
 
 #include <fmt/format.h>
@@ -19,12 +18,6 @@
 namespace pov::cli {
 
 namespace {
-
-// Output written as it is made, through stdio's buffer (app.cpp checks it was written).
-void write_stdout(std::string_view piece)
-{
-    std::fwrite(piece.data(), 1, piece.size(), stdout);
-}
 
 std::string value_hint(const Field& field)
 {
@@ -247,7 +240,7 @@ void add_list(CLI::App& app, Context& context)
         // JSON is written as the rows arrive; the table needs every row for its widths, so it
         // keeps their cells only.
         if (args.json) {
-            render::ListJsonWriter writer([](std::string_view piece) { write_stdout(piece); });
+            render::ListJsonWriter writer([](std::string_view piece) { fmt::print("{}", piece); });
             tracker.each_listed(filter, [&writer](const Pov& pov, const auto& risks) { writer.add(pov, risks); });
             writer.finish();
             return;
@@ -258,7 +251,7 @@ void add_list(CLI::App& app, Context& context)
         if (table.empty()) {
             context.note(empty_list_note(args.all || !args.filter.statuses.empty(), args.overdue, args.ending_within));
         } else {
-            write_stdout(table.render(Style(context.stdout_color()), context.stdout_columns()));
+            fmt::print("{}", table.render(Style(context.stdout_color()), context.stdout_columns()));
         }
     });
 }

@@ -29,6 +29,8 @@ Prints `FAIL: FILE:LINE: COMMAND` with both outputs for each difference; exits 1
 import datetime
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -160,7 +162,7 @@ def run(pov_bin, steps):
     env.update(HOME=home, NO_COLOR="1", LC_ALL="C.UTF-8", EDITOR="true",
                PATH=bin_dir + os.pathsep + env.get("PATH", ""))
     marker = "\x1e-pov-doc-example-"
-    script = [f"cd {quote(work)}/home"]
+    script = [f"cd {shlex.quote(work + '/home')}"]
     for n, step in enumerate(steps):
         script.append(f"export POV_TODAY={step.today}")
         if step.hidden:
@@ -171,12 +173,8 @@ def run(pov_bin, steps):
     result = subprocess.run(["bash", "-c", "\n".join(script)], env=env, capture_output=True, text=True,
                             timeout=600)
     outputs = re.split("\n" + re.escape(marker) + r"\d+\n", result.stdout)
-    subprocess.run(["rm", "-rf", work], check=False)
+    shutil.rmtree(work, ignore_errors=True)
     return outputs[: len(steps)], result.stderr
-
-
-def quote(text):
-    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def normal(lines):

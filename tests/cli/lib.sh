@@ -52,6 +52,18 @@ expect_err() {
   [[ $ERR == *"$1"* ]] || fail "$2: stderr lacks '$1'"
 }
 
+# expect_out_lacks TEXT DESCRIPTION: stdout does not contain TEXT
+expect_out_lacks() {
+  CHECKS=$((CHECKS + 1))
+  [[ $OUT != *"$1"* ]] || fail "$2: stdout holds '$1'"
+}
+
+# expect_err_lacks TEXT DESCRIPTION: stderr does not contain TEXT
+expect_err_lacks() {
+  CHECKS=$((CHECKS + 1))
+  [[ $ERR != *"$1"* ]] || fail "$2: stderr holds '$1'"
+}
+
 expect_no_out() {
   CHECKS=$((CHECKS + 1))
   [[ -z $OUT ]] || fail "$1: stdout should be empty"

@@ -105,8 +105,7 @@ run list
 expect_rc 0 "list in text"
 expect_out "Alpha" "text list shows names"
 expect_out "in_progress" "text list shows statuses"
-CHECKS=$((CHECKS + 1))
-[[ $OUT != *"Closed"* ]] || fail "text list hides closed POVs by default"
+expect_out_lacks "Closed" "text list hides closed POVs by default"
 
 # ---- risks -----------------------------------------------------------------------------------------
 # POV 4 (Mid): started 2026-03-02, ends 2026-03-30, signed off, one pending capability.

@@ -48,8 +48,8 @@ pov cap set "$id" 1 --status partial --evidence "p95 11 min"
 run results "$id"
 expect_rc 0 "results"
 expect_out "Kickoff with both pilot teams" "the customer's document has the shared note"
-[[ $OUT != *"Rival Inc."* ]] || fail "the customer's document leaks an internal note"
-[[ $OUT != *"Slow runners"* ]] || fail "the customer's document leaks a retro"
+expect_out_lacks "Rival Inc." "the customer's document leaks an internal note"
+expect_out_lacks "Slow runners" "the customer's document leaks a retro"
 [[ $OUT != *"pass"* && $OUT != *"Internal"* ]] || fail "the customer's document says pass, or internal"
 CHECKS=$((CHECKS + 3))
 expect_out "| partly met | p95 11 min |" "a partial criterion reads 'partly met'"
@@ -65,7 +65,7 @@ run results "$id" --internal --format html
 expect_out '<p class="internal"' "the internal HTML says so"
 expect_out "Rival Inc. pitched a discount" "the internal HTML has the internal note"
 run results "$id" --format html
-[[ $OUT != *"Rival Inc."* ]] || fail "the customer's HTML leaks an internal note"
+expect_out_lacks "Rival Inc." "the customer's HTML leaks an internal note"
 CHECKS=$((CHECKS + 1))
 expect_out "Kickoff with both pilot teams" "the customer's HTML has the shared note"
 

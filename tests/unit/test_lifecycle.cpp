@@ -719,7 +719,7 @@ TEST_CASE("lifecycle: a journal correction names an entry that exists, a past da
         const auto error = error_of([&] { journal_index(pov, n); });
         REQUIRE(error);
         CHECK(error->code() == Exit::invalid);
-        CHECK(std::string(error->what()).find("entries 1–2") != std::string::npos);
+        CHECK(test::contains(error->what(), "entries 1–2"));
     }
 
     JournalChange change;

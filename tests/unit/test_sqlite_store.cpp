@@ -573,14 +573,7 @@ TEST_CASE("a database this pov wrote opens again at the current schema version")
     test::TempDir dir;
     const auto path = dir / "pov.db";
     open_sqlite(path)->insert(small_pov("a", "Sam", Status::new_));
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* statement = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(statement, 0) == sqlite_schema_version);
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    CHECK(sql_value(path, "PRAGMA user_version") == std::to_string(sqlite_schema_version));
     CHECK(open_sqlite(path, OpenMode::read_only)->all(true).size() == 1);
 }
 
