@@ -4,6 +4,7 @@
 #include "pov/risks.hpp"
 #include "render/csv.hpp"
 #include "render/report.hpp"
+#include "render/views.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -47,15 +48,6 @@ Json tally_json(const char* key, const GroupRow& row, bool with_limit)
 template <typename E> std::optional<std::string_view> optional_name(const std::optional<E>& value)
 {
     return value ? std::optional(to_string(*value)) : std::nullopt;
-}
-
-Json risks_json(const std::vector<Risk>& risks)
-{
-    Json out = Json::array();
-    for (const auto risk : risks) {
-        out.push_back(std::string(to_string(risk)));
-    }
-    return out;
 }
 
 // The long lists' items, each described once (json_text.hpp's ObjectBuilder): built as JSON

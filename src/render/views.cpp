@@ -97,16 +97,30 @@ std::string json_value_text(const Json& value)
     return escape_control(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
+// A journal entry's line after its `head` (its day and kind), its text hanging under itself. A
+// shared note is one the customer may read (the results document).
+std::string journal_line(const std::string& head, const JournalEntry& entry)
+{
+    const auto text = (entry.shared ? "[shared] " : "") + escape_control(entry.text, true);
+    return head + hanging(text, display_width(head)) + "\n";
+}
+
 } // namespace
 
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal)
 {
     auto json = to_json(pov, with_journal);
-    auto& names = json["risks"] = Json::array();
-    for (const auto risk : risks) {
-        names.push_back(std::string(to_string(risk)));
-    }
+    json["risks"] = risks_json(risks);
     return json;
+}
+
+Json risks_json(const std::vector<Risk>& risks)
+{
+    Json out = Json::array();
+    for (const auto risk : risks) {
+        out.push_back(std::string(to_string(risk)));
+    }
+    return out;
 }
 
 Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks)
@@ -124,13 +138,9 @@ void ListJsonWriter::add(const Pov& pov, const std::vector<Risk>& risks)
     compact_.clear();
     append_record_json(compact_, pov, false);
     compact_.pop_back(); // the record's closing brace
-    compact_ += ",\"risks\":[";
-    for (std::size_t i = 0; i < risks.size(); ++i) {
-        compact_ += i == 0 ? "\"" : ",\"";
-        compact_ += to_string(risks[i]);
-        compact_ += '"';
-    }
-    compact_ += "]}";
+    compact_ += ",\"risks\":";
+    append_json(compact_, risks_json(risks));
+    compact_ += '}';
     text_ = count_ == 0 ? "[\n  " : ",\n  ";
     append_indented_json(text_, compact_, 2, 1);
     sink_(text_);
@@ -266,10 +276,7 @@ std::string render_show(const Pov& pov, const std::vector<Risk>& risks, Date tod
         out += "\n" + style.bold("Journal") + "\n";
         for (const auto& entry : pov.journal) {
             const auto kind = to_string(entry.kind);
-            const auto head = fmt::format("  {}  {}{}  ", format_date(entry.on), kind, padding(kind, 5));
-            // A shared note is one the customer may read (the results document).
-            const auto text = (entry.shared ? "[shared] " : "") + escape_control(entry.text, true);
-            out += head + hanging(text, display_width(head)) + "\n";
+            out += journal_line(fmt::format("  {}  {}{}  ", format_date(entry.on), kind, padding(kind, 5)), entry);
         }
     }
     return out;
@@ -281,10 +288,8 @@ std::string render_journal(const std::vector<JournalEntry>& journal, const Style
     std::string out = style.bold(fmt::format("{:>{}}  {:<10}  {:<5}  {}", "N", width, "ON", "KIND", "TEXT")) + "\n";
     int n = 0;
     for (const auto& entry : journal) {
-        const auto head = fmt::format("{:>{}}  {}  {:<5}  ", ++n, width, format_date(entry.on), to_string(entry.kind));
-        // A shared note is one the customer may read (the results document).
-        const auto text = (entry.shared ? "[shared] " : "") + escape_control(entry.text, true);
-        out += head + hanging(text, display_width(head)) + "\n";
+        out += journal_line(
+            fmt::format("{:>{}}  {}  {:<5}  ", ++n, width, format_date(entry.on), to_string(entry.kind)), entry);
     }
     return out;
 }

@@ -18,6 +18,8 @@ namespace pov::render {
 
 // The record as section 12's JSON, with `risks`.
 Json record_json(const Pov& pov, const std::vector<Risk>& risks, bool with_journal = true);
+// Risks as JSON: their names, worst first.
+Json risks_json(const std::vector<Risk>& risks);
 // `list --json`: the records without their journals.
 Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Risk>>& risks);
 // `list --json` written a record at a time: the bytes of records_json() dumped with an indent
