@@ -29,22 +29,33 @@ const std::string& as_string(const Json& value)
     return value.get_ref<const std::string&>();
 }
 
-Date as_date(const Json& value)
+// A field's date or choice from its text, as JSON or as the store keeps it.
+Date date_from(std::string_view text)
 {
-    const auto date = parse_iso_date(as_string(value));
+    const auto date = parse_iso_date(text);
     if (!date) {
-        wrong_type(fmt::format("a date YYYY-MM-DD, not '{}'", as_string(value)));
+        wrong_type(fmt::format("a date YYYY-MM-DD, not '{}'", text));
     }
     return *date;
 }
 
-template <typename E> E as_enum(const Json& value)
+template <typename E> E enum_from(std::string_view text)
 {
-    const auto parsed = enum_from_string<E>(as_string(value));
+    const auto parsed = enum_from_string<E>(text);
     if (!parsed) {
-        wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), as_string(value)));
+        wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), text));
     }
     return *parsed;
+}
+
+Date as_date(const Json& value)
+{
+    return date_from(as_string(value));
+}
+
+template <typename E> E as_enum(const Json& value)
+{
+    return enum_from<E>(as_string(value));
 }
 
 template <auto M> Json get_text(const Pov& pov)
@@ -166,24 +177,6 @@ void append_plain(std::string& out, std::string_view text)
     out += '"';
 }
 
-Date date_of(const FieldValue& value)
-{
-    const auto date = parse_iso_date(value.text);
-    if (!date) {
-        wrong_type(fmt::format("a date YYYY-MM-DD, not '{}'", value.text));
-    }
-    return *date;
-}
-
-template <typename E> E enum_of(const FieldValue& value)
-{
-    const auto parsed = enum_from_string<E>(value.text);
-    if (!parsed) {
-        wrong_type(fmt::format("one of {}, not '{}'", enum_choices<E>(), value.text));
-    }
-    return *parsed;
-}
-
 template <auto M> void append_text(std::string& out, const Pov& pov)
 {
     const std::string& text = pov.*M;
@@ -213,7 +206,7 @@ template <auto M> void append_date(std::string& out, const Pov& pov)
 }
 template <auto M> void read_date(Pov& pov, const FieldValue& value)
 {
-    pov.*M = value.null ? std::nullopt : std::optional<Date>(date_of(value));
+    pov.*M = value.null ? std::nullopt : std::optional<Date>(date_from(value.text));
 }
 
 template <auto M> void append_bool(std::string& out, const Pov& pov)
@@ -234,7 +227,7 @@ template <auto M, typename E> void read_enum(Pov& pov, const FieldValue& value)
     if (value.null) {
         wrong_type(fmt::format("one of {}", enum_choices<E>()));
     }
-    pov.*M = enum_of<E>(value);
+    pov.*M = enum_from<E>(value.text);
 }
 
 template <auto M> void append_optional_enum(std::string& out, const Pov& pov)
@@ -248,7 +241,7 @@ template <auto M> void append_optional_enum(std::string& out, const Pov& pov)
 }
 template <auto M, typename E> void read_optional_enum(Pov& pov, const FieldValue& value)
 {
-    pov.*M = value.null ? std::nullopt : std::optional<E>(enum_of<E>(value));
+    pov.*M = value.null ? std::nullopt : std::optional<E>(enum_from<E>(value.text));
 }
 
 template <auto M> void append_optional_integer(std::string& out, const Pov& pov)
@@ -540,22 +533,29 @@ Json parse_field_input(const Field& field, std::string_view input, Date today, s
     return nullptr;
 }
 
-void put_field(Pov& pov, const Field& field, const Json& value)
+namespace {
+
+// Sets `field` of `pov` with `set(pov, value)`, an error naming the field.
+template <typename Value>
+void set_field(Pov& pov, const Field& field, void (*set)(Pov&, const Value&), const Value& value)
 {
     try {
-        field.put(pov, value);
+        set(pov, value);
     } catch (const Error& e) {
         throw Error(Exit::invalid, fmt::format("{}: {}", field.name, e.what()));
     }
 }
 
+} // namespace
+
+void put_field(Pov& pov, const Field& field, const Json& value)
+{
+    set_field(pov, field, field.put, value);
+}
+
 void read_field(Pov& pov, const Field& field, const FieldValue& value)
 {
-    try {
-        field.read(pov, value);
-    } catch (const Error& e) {
-        throw Error(Exit::invalid, fmt::format("{}: {}", field.name, e.what()));
-    }
+    set_field(pov, field, field.read, value);
 }
 
 Json scalars_to_json(const Pov& pov)
