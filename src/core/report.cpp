@@ -313,7 +313,24 @@ public:
         f_.max_extensions = config.max_extensions;
     }
 
-    // Counts `pov`; true when it closed in the period, so that its net ARR change counts too.
+    // Counts `then`, a POV with its fields as they were on the as-of date, when it is the
+    // report's SA's and existed on that date, standing it there (its status then); true when it
+    // closed in the period, so that its net ARR change counts too.
+    bool consider(Pov& then)
+    {
+        if (!name_matches(then.sa, f_.sa)) {
+            return false;
+        }
+        const auto status = status_on(then, range_.as_of());
+        if (!status) {
+            return false;
+        }
+        stand_on(then, *status, range_.as_of());
+        return add(then);
+    }
+
+    // Counts `pov` as it is (consider stands it on the as-of date first); true when it closed in
+    // the period.
     bool add(const Pov& pov)
     {
         auto& f = f_;
@@ -523,14 +540,8 @@ ReportFigures report_figures(const ReportData& data, const ReportRange& range, c
         const auto found = data.events.find(now.uuid);
         const auto& log = found == data.events.end() ? no_events : found->second;
         Pov then = data.past && !log.empty() ? as_recorded_on(now, log, as_of) : now;
-        if (!name_matches(then.sa, sa)) {
-            continue;
-        }
-        if (const auto status = status_on(then, as_of)) {
-            stand_on(then, *status, as_of);
-            if (figures.add(then)) {
-                figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
-            }
+        if (figures.consider(then)) {
+            figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
         }
     }
     return figures.finish();
@@ -562,13 +573,7 @@ ReportFigures report_figures(const std::vector<Store*>& stores, const ReportRang
                     if (changed_since && !later.empty()) {
                         now = as_recorded_on(now, later, as_of);
                     }
-                    if (!name_matches(now.sa, sa)) {
-                        return;
-                    }
-                    if (const auto status = status_on(now, as_of)) {
-                        stand_on(now, *status, as_of);
-                        figures.add(now);
-                    }
+                    figures.consider(now);
                 });
             // The open POVs' journal activity, for their risks.
             auto& open = figures.open();
@@ -590,14 +595,10 @@ ReportFigures report_figures(const std::vector<Store*>& stores, const ReportRang
             for (auto i = first_closed; i < closed.size(); ++i) {
                 ids.push_back(closed[i].pov.id);
             }
-            std::vector<std::optional<std::int64_t>> at_close;
-            for (auto i = first_closed; i < closed.size(); ++i) {
-                at_close.push_back(closed[i].net_arr);
-            }
-            std::size_t position = 0;
-            Pov then;
+            auto next_closed = first_closed;
+            Pov then; // net_arr_at_start reads the net ARR at close only
             store->net_arr_events(ids, [&](std::int64_t, const std::vector<Event>& log) {
-                then.net_arr = at_close[position++];
+                then.net_arr = closed[next_closed++].net_arr;
                 figures.arr_change(net_arr_at_start(then, log, as_of), then.net_arr);
             });
         });
