@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pov {
 
@@ -83,7 +84,10 @@ void read_field(Pov& pov, const Field& field, const FieldValue& value);
 // The scalar fields as one JSON object (no capabilities, extensions or journal).
 Json scalars_to_json(const Pov& pov);
 
-// {field: [old, new]} for every scalar field that differs.
+// The scalar fields whose values differ between two versions of a record, in record order.
+std::vector<const Field*> changed_fields(const Pov& before, const Pov& after);
+
+// {field: [old, new]} for every scalar field that differs (changed_fields).
 Json diff_scalars(const Pov& before, const Pov& after);
 
 } // namespace pov

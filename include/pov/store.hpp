@@ -128,8 +128,10 @@ public:
 
     // Stores a new POV with its capabilities, extensions and journal; returns its id.
     virtual std::int64_t insert(const Pov& pov) = 0;
-    // Rewrites a POV's fields, capabilities and extensions (the journal goes by add_journal and replace_journal).
-    virtual void update(const Pov& pov) = 0;
+    // Writes `after` over `before`, the POV as stored now: the fields that differ
+    // (changed_fields), and its capabilities or extensions when they differ, so that a small
+    // change touches few rows and indexes (the journal goes by add_journal and replace_journal).
+    virtual void update(const Pov& before, const Pov& after) = 0;
     virtual void add_journal(std::int64_t id, const JournalEntry& entry) = 0;
     // Replaces a POV's whole journal (an import that brings a changed record, a journal correction).
     virtual void replace_journal(std::int64_t id, const std::vector<JournalEntry>& journal) = 0;

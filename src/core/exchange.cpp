@@ -1146,7 +1146,7 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                         break;
                     case ImportAction::update:
                         if (!options.dry_run) {
-                            store.update(step.pov);
+                            store.update(stored->pov, step.pov);
                             store.replace_journal(step.pov.id, step.pov.journal);
                         }
                         summary.updated.push_back(step.pov.id);

@@ -570,15 +570,22 @@ Json scalars_to_json(const Pov& pov)
     return out;
 }
 
+std::vector<const Field*> changed_fields(const Pov& before, const Pov& after)
+{
+    std::vector<const Field*> changed;
+    for (const auto& field : fields) {
+        if (field.get(before) != field.get(after)) {
+            changed.push_back(&field);
+        }
+    }
+    return changed;
+}
+
 Json diff_scalars(const Pov& before, const Pov& after)
 {
     Json changes = Json::object();
-    for (const auto& field : fields) {
-        auto old_value = field.get(before);
-        auto new_value = field.get(after);
-        if (old_value != new_value) {
-            changes[std::string(field.name)] = Json::array({std::move(old_value), std::move(new_value)});
-        }
+    for (const auto* field : changed_fields(before, after)) {
+        changes[std::string(field->name)] = Json::array({field->get(before), field->get(after)});
     }
     return changes;
 }

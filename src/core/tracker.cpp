@@ -113,7 +113,7 @@ bool Tracker::save(const Pov& before, const Pov& after, Change& change)
     if (!recorded && change.more.empty() && to_json(before) == to_json(after)) {
         return false;
     }
-    store_.update(after);
+    store_.update(before, after);
     // A change that only adds entries appends them; a correction (journal edit or rm) rewrites it.
     const bool appended = after.journal.size() >= before.journal.size() &&
                           std::equal(before.journal.begin(), before.journal.end(), after.journal.begin());

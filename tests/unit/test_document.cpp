@@ -267,6 +267,13 @@ TEST_CASE("diff_scalars lists only the changed fields as [old, new]")
                                               {"strategic", Json::array({false, true})},
                                               {"start", Json::array({nullptr, "2026-03-02"})}});
     CHECK(diff_scalars(after, before).at("start") == Json::array({"2026-03-02", nullptr}));
+
+    std::vector<std::string_view> names;
+    for (const auto* field : changed_fields(before, after)) {
+        names.push_back(field->name);
+    }
+    CHECK(names == std::vector<std::string_view>{"name", "net_arr", "strategic", "start"}); // record order
+    CHECK(changed_fields(after, after).empty());
 }
 
 TEST_CASE("the field table knows every scalar of section 2")

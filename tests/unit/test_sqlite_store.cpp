@@ -173,7 +173,8 @@ TEST_CASE("update rewrites fields, capabilities and extensions")
     test::TempDir dir;
     auto store = open_sqlite(dir / "pov.db");
     const auto id = store->insert(stored_pov());
-    auto pov = *store->find(id);
+    const auto before = *store->find(id);
+    auto pov = before;
     pov.name = "Renamed 🚀";
     pov.net_arr.reset();
     pov.champion_signoff.reset();
@@ -181,7 +182,7 @@ TEST_CASE("update rewrites fields, capabilities and extensions")
     pov.capabilities[0].title = "New \"title\"";
     pov.extensions.push_back({day("2026-04-10"), day("2026-04-20"), "again", day("2026-04-05")});
     pov.end = day("2026-04-20");
-    store->update(pov);
+    store->update(before, pov);
 
     const auto found = store->find(id);
     REQUIRE(found);
@@ -195,6 +196,36 @@ TEST_CASE("update rewrites fields, capabilities and extensions")
     auto expected = pov;
     expected.last_activity = found->last_activity;
     CHECK(to_json(*found) == to_json(expected));
+}
+
+TEST_CASE("update writes only what differs from the record it is given as stored")
+{
+    // A `log` rewrites no POV row and a `set --owner` one column: what `before` and `after`
+    // agree on is left as stored, even where the stored row says otherwise.
+    test::TempDir dir;
+    auto store = open_sqlite(dir / "pov.db");
+    const auto id = store->insert(stored_pov());
+    const auto stored = *store->find(id);
+    auto before = stored;
+    before.account = "Believed";
+    before.capabilities[0].title = "Believed";
+    before.extensions.clear();
+    auto after = before;
+    after.owner = "Olive";
+    store->update(before, after);
+
+    auto found = *store->find(id);
+    CHECK(found.owner == "Olive");
+    CHECK(found.account == stored.account);
+    CHECK(found.capabilities == stored.capabilities);
+    CHECK(found.extensions == stored.extensions);
+
+    after.extensions.push_back({day("2026-04-10"), day("2026-04-20"), "again", day("2026-04-05")});
+    store->update(before, after);
+    found = *store->find(id);
+    CHECK(found.extensions == after.extensions);
+    CHECK(found.capabilities == stored.capabilities);
+    CHECK(found.account == stored.account);
 }
 
 TEST_CASE("ids are 1, 2, 3 in insertion order")
@@ -231,10 +262,11 @@ TEST_CASE("last activity is the latest journal entry or capability change")
     auto pov = small_pov("a", "Sam", Status::in_progress);
     const auto id = store->insert(pov);
     CHECK_FALSE(store->find(id)->last_activity);
-    pov = *store->find(id);
+    const auto stored = *store->find(id);
+    pov = stored;
     pov.capabilities = {test::capability(1, "c")};
     pov.capabilities[0].updated_on = day("2026-03-12");
-    store->update(pov);
+    store->update(stored, pov);
     CHECK(store->find(id)->last_activity == day("2026-03-12"));
     store->add_journal(id, {day("2026-03-08"), JournalKind::note, "older"});
     CHECK(store->find(id)->last_activity == day("2026-03-12"));
@@ -339,9 +371,10 @@ TEST_CASE("list filters by status, SA, account, type and end range, sorts and li
     SECTION("closed and cancelled POVs come without their parts when the list does not need them")
     {
         for (std::int64_t id = 1; id <= 5; ++id) {
-            auto pov = *store->find(id);
+            const auto before = *store->find(id);
+            auto pov = before;
             pov.capabilities = {test::capability(1, "scan")};
-            store->update(pov);
+            store->update(before, pov);
         }
         ListFilter text;
         text.parts_of_closed = false;
@@ -414,9 +447,10 @@ TEST_CASE("a transaction whose work throws writes nothing")
     CHECK_THROWS_AS(store->transaction(Store::Lock::write,
                                        [&] {
                                            store->insert(small_pov("lost", "Sam", Status::new_));
-                                           auto pov = *store->find(kept);
+                                           const auto before = *store->find(kept);
+                                           auto pov = before;
                                            pov.name = "changed";
-                                           store->update(pov);
+                                           store->update(before, pov);
                                            store->add_event(kept, {"t", EventKind::updated, Json::object(), "x"});
                                            store->add_journal(kept, {day("2026-03-02"), JournalKind::note, "x"});
                                            throw std::runtime_error("the rule failed");
@@ -607,9 +641,10 @@ TEST_CASE("a store sees what another connection committed between its transactio
     const auto id = mine->insert(small_pov("a", "Sam", Status::new_));
 
     mine->transaction(Store::Lock::read, [&] { CHECK(mine->find(id)->owner.empty()); });
-    auto changed = *theirs->find(id);
+    const auto before = *theirs->find(id);
+    auto changed = before;
     changed.owner = "Olive";
-    theirs->update(changed);
+    theirs->update(before, changed);
 
     std::string owner;
     mine->transaction(Store::Lock::read, [&] { owner = mine->find(id)->owner; });

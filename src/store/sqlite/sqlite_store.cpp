@@ -628,29 +628,37 @@ public:
         });
     }
 
-    void update(const Pov& pov) override
+    void update(const Pov& before, const Pov& after) override
     {
         guarded([&] {
-            static const std::string sql = [] {
+            const auto fields = changed_fields(before, after);
+            if (!fields.empty()) {
                 std::string assignments;
-                for (const auto& field : record_fields()) {
-                    if (field.name != "id") {
-                        assignments += (assignments.empty() ? "" : ", ") + quoted(field.name) + " = ?";
-                    }
+                for (const auto* field : fields) {
+                    assignments += (assignments.empty() ? "" : ", ") + quoted(field->name) + " = ?";
                 }
-                return fmt::format("UPDATE povs SET {} WHERE id = ?", assignments);
-            }();
-            auto& query = statement(sql);
-            const int count = bind_fields(query, pov);
-            query.bind(count + 1, pov.id);
-            query.exec();
-            auto& capabilities = statement("DELETE FROM capabilities WHERE pov_id = ?");
-            capabilities.bind(1, pov.id);
-            capabilities.exec();
-            auto& extensions = statement("DELETE FROM extensions WHERE pov_id = ?");
-            extensions.bind(1, pov.id);
-            extensions.exec();
-            write_parts(pov.id, pov);
+                auto& query = statement(fmt::format("UPDATE povs SET {} WHERE id = ?", assignments));
+                field_text_.assign(fields.size(), {}); // sized first: the bound text must not move
+                int index = 0;
+                for (const auto* field : fields) {
+                    bind_field(query, index + 1, *field, field->write(after, field_text_[index]));
+                    ++index;
+                }
+                query.bind(index + 1, after.id);
+                query.exec();
+            }
+            if (before.capabilities != after.capabilities) {
+                auto& query = statement("DELETE FROM capabilities WHERE pov_id = ?");
+                query.bind(1, after.id);
+                query.exec();
+                write_capabilities(after.id, after);
+            }
+            if (before.extensions != after.extensions) {
+                auto& query = statement("DELETE FROM extensions WHERE pov_id = ?");
+                query.bind(1, after.id);
+                query.exec();
+                write_extensions(after.id, after);
+            }
         });
     }
 
@@ -1200,6 +1208,12 @@ private:
 
     void write_parts(std::int64_t id, const Pov& pov)
     {
+        write_capabilities(id, pov);
+        write_extensions(id, pov);
+    }
+
+    void write_capabilities(std::int64_t id, const Pov& pov)
+    {
         insert_rows(insert_capabilities_, std::span<const Capability>(pov.capabilities),
                     [id](SQLite::Statement& query, int first, const Capability& c, std::size_t) {
                         query.bind(first, id);
@@ -1211,6 +1225,10 @@ private:
                         bind_view(query, first + 6, c.evidence);
                         bind_date(query, first + 7, c.updated_on);
                     });
+    }
+
+    void write_extensions(std::int64_t id, const Pov& pov)
+    {
         insert_rows(insert_extensions_, std::span<const Extension>(pov.extensions),
                     [id](SQLite::Statement& query, int first, const Extension& e, std::size_t position) {
                         query.bind(first, id);
