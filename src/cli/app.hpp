@@ -6,7 +6,13 @@
 
 #include <functional>
 
+#include <CLI/CLI.hpp>
+
 namespace pov::cli {
+
+// The app's own settings and the global options (--db, --config, --today, --no-color, --quiet),
+// which come before any command's.
+void add_global_options(CLI::App& app, Context& context);
 
 // Parses the arguments and runs the command; returns its exit status. pov::Error escapes to
 // the caller, which turns it into an exit code.

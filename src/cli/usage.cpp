@@ -190,15 +190,21 @@ void add_help_command(CLI::App& app)
     help->add_option("COMMAND", "The command, such as list or cap add")->expected(0, -1);
 }
 
+std::size_t command_word(const CLI::App& app, const std::vector<std::string>& typed)
+{
+    std::size_t i = 0;
+    while (i < typed.size() && typed[i].size() > 1 && typed[i][0] == '-') {
+        // `--db x.db` takes the next word; `--db=x.db`, `-q` and unknown options do not.
+        const auto* option = typed[i].find('=') == std::string::npos ? app.get_option_no_throw(typed[i]) : nullptr;
+        i += option != nullptr && option->get_expected_min() > 0 ? 2 : 1;
+    }
+    return std::min(i, typed.size());
+}
+
 bool answer_help(CLI::App& app, const std::vector<std::string>& typed)
 {
     // The command word comes after any global options: `pov --db x.db help list`.
-    static const std::vector<std::string> with_value{"--db", "--config", "--today"};
-    std::size_t i = 0;
-    while (i < typed.size() && typed[i].size() > 1 && typed[i][0] == '-') {
-        const bool takes_value = std::find(with_value.begin(), with_value.end(), typed[i]) != with_value.end();
-        i += takes_value ? 2 : 1;
-    }
+    std::size_t i = command_word(app, typed);
     if (i >= typed.size() || typed[i] != "help") {
         return false;
     }

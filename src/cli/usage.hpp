@@ -18,6 +18,10 @@ namespace pov::cli {
 void add_help_command(CLI::App& app);
 bool answer_help(CLI::App& app, const std::vector<std::string>& typed);
 
+// Where the command word is in `typed` (the arguments after the program name): after the
+// options of `app` and their values (`pov --db x.db list`); typed.size() when there is none.
+std::size_t command_word(const CLI::App& app, const std::vector<std::string>& typed);
+
 // The command given last on a parsed line: `cap add` for `pov cap add 1 T`; the app itself when
 // no command was given.
 CLI::App& deepest_command(CLI::App& app);

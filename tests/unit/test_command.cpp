@@ -2,10 +2,13 @@
 // and 10), on an in-process CLI11 app: no binary, no database.
 #include "cli/app.hpp"
 #include "cli/command.hpp"
+#include "cli/command_groups.hpp"
+#include "cli/usage.hpp"
 #include "helpers.hpp"
 #include "render/report.hpp"
 
 #include <cstdio>
+#include <set>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -189,4 +192,48 @@ TEST_CASE("whole numbers outside their range are invalid data (exit 3), malforme
     CHECK(exit_for("366") == Exit::invalid);
     CHECK(exit_for("-1") == Exit::invalid);
     CHECK(exit_for("seven") == Exit::usage);
+}
+
+TEST_CASE("each command group registers the top-level commands its entry names, and no two share one")
+{
+    // A line builds only the group of the command it runs (cli::run): a command missing from its
+    // group's entry would be unknown, one in two entries would be registered twice.
+    std::multiset<std::string> listed;
+    for (const auto& group : cli::command_groups()) {
+        CLI::App app;
+        cli::Context context;
+        group.add(app, context);
+        std::set<std::string> registered;
+        for (const auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
+            registered.insert(command->get_name());
+        }
+        const std::set<std::string> named(group.commands.begin(), group.commands.end());
+        CHECK(registered == named);
+        listed.insert(named.begin(), named.end());
+        for (const auto& name : named) {
+            CHECK(cli::group_of(name) == &group);
+        }
+    }
+    for (const auto& name : listed) {
+        CHECK(listed.count(name) == 1);
+    }
+    CHECK(cli::group_of("help") == nullptr);
+    CHECK(cli::group_of("lst") == nullptr);
+}
+
+TEST_CASE("the command word comes after the global options and their values")
+{
+    CLI::App app;
+    cli::Context context;
+    cli::add_global_options(app, context);
+    using Words = std::vector<std::string>;
+    CHECK(cli::command_word(app, Words{"list"}) == 0);
+    CHECK(cli::command_word(app, Words{"--db", "log", "list"}) == 2); // a database named log
+    CHECK(cli::command_word(app, Words{"--db=log", "list"}) == 1);
+    CHECK(cli::command_word(app, Words{"-q", "--quiet", "--no-color", "show", "1"}) == 3);
+    CHECK(cli::command_word(app, Words{"--today", "2026-12-01", "--config", "c.toml", "-q", "cap", "set"}) == 5);
+    CHECK(cli::command_word(app, Words{"--unknown", "list"}) == 1);
+    CHECK(cli::command_word(app, Words{"--db"}) == 1);
+    CHECK(cli::command_word(app, Words{}) == 0);
+    CHECK(cli::command_word(app, Words{"-", "list"}) == 0); // stdin, a word of its own
 }
