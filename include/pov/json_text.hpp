@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pov {
 
@@ -78,10 +79,41 @@ public:
         start_member(key);
         write(value);
     }
+    // A member whose value `append(out)` writes as compact text: a scalar, which reads the same
+    // laid out (a field's Field::append).
+    template <typename Append> void text_member(std::string_view key, Append&& append)
+    {
+        start_member(key);
+        append(out_);
+    }
+    // A member holding an array of objects, each written by `members(writer, position, item)`,
+    // positions from 1.
+    template <typename Item, typename Members>
+    void array_member(std::string_view key, const std::vector<Item>& items, Members&& members)
+    {
+        start_member(key);
+        out_ += '[';
+        std::size_t n = 0;
+        for (const auto& item : items) {
+            if (n++ > 0) {
+                out_ += ',';
+            }
+            new_line(depth_ + 2);
+            ObjectWriter object(out_, indent_, depth_ + 2);
+            members(object, n, item);
+            object.end();
+        }
+        if (n > 0) {
+            new_line(depth_ + 1);
+        }
+        out_ += ']';
+    }
     void end();
 
 private:
     void start_member(std::string_view key);
+    // A line break and the indent of `depth` levels, when laid out.
+    void new_line(int depth);
     template <typename T> void write(const std::optional<T>& value)
     {
         if (value) {

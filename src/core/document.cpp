@@ -190,48 +190,25 @@ Json to_json(const Pov& pov, bool with_journal)
     return out;
 }
 
-namespace {
-
-// `,"key":[…]` of the items, each written by `members(writer, position, item)`, positions from 1.
-template <typename Item, typename Members>
-void append_array(std::string& out, std::string_view key, const std::vector<Item>& items, Members&& members)
+void write_record_members(ObjectWriter& object, const Pov& pov, bool with_journal)
 {
-    out += ",\"";
-    out += key;
-    out += "\":[";
-    std::size_t n = 0;
-    for (const auto& item : items) {
-        if (n++ > 0) {
-            out += ',';
-        }
-        ObjectWriter object(out);
-        members(object, n, item);
-        object.end();
+    for (const auto& field : record_fields()) {
+        object.text_member(field.name, [&](std::string& out) { field.append(out, pov); });
     }
-    out += ']';
+    object.array_member("capabilities", pov.capabilities,
+                        [](ObjectWriter& o, std::size_t, const Capability& c) { capability_members(o, c); });
+    object.array_member("extensions", pov.extensions,
+                        [](ObjectWriter& o, std::size_t, const Extension& e) { extension_members(o, e); });
+    if (with_journal) {
+        object.array_member("journal", pov.journal, &numbered_journal_members<ObjectWriter>);
+    }
 }
-
-} // namespace
 
 void append_record_json(std::string& out, const Pov& pov, bool with_journal)
 {
-    char separator = '{';
-    for (const auto& field : record_fields()) {
-        out += separator;
-        separator = ',';
-        out += '"';
-        out += field.name;
-        out += "\":";
-        field.append(out, pov);
-    }
-    append_array(out, "capabilities", pov.capabilities,
-                 [](ObjectWriter& o, std::size_t, const Capability& c) { capability_members(o, c); });
-    append_array(out, "extensions", pov.extensions,
-                 [](ObjectWriter& o, std::size_t, const Extension& e) { extension_members(o, e); });
-    if (with_journal) {
-        append_array(out, "journal", pov.journal, &numbered_journal_members<ObjectWriter>);
-    }
-    out += '}';
+    ObjectWriter object(out);
+    write_record_members(object, pov, with_journal);
+    object.end();
 }
 
 Pov pov_from_json(const Json& document)

@@ -217,10 +217,7 @@ void ObjectWriter::start_member(std::string_view key)
         out_ += ',';
     }
     first_ = false;
-    if (indent_ >= 0) {
-        out_ += '\n';
-        out_.append(static_cast<std::size_t>(indent_ * (depth_ + 1)), ' ');
-    }
+    new_line(depth_ + 1);
     out_ += '"';
     out_ += key;
     out_ += indent_ >= 0 ? "\": " : "\":";
@@ -235,11 +232,18 @@ void ObjectWriter::write(const Json& value)
     }
 }
 
+void ObjectWriter::new_line(int depth)
+{
+    if (indent_ >= 0) {
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(indent_ * depth), ' ');
+    }
+}
+
 void ObjectWriter::end()
 {
-    if (indent_ >= 0 && !first_) {
-        out_ += '\n';
-        out_.append(static_cast<std::size_t>(indent_ * depth_), ' ');
+    if (!first_) {
+        new_line(depth_);
     }
     out_ += '}';
 }

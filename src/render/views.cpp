@@ -134,15 +134,12 @@ Json records_json(const std::vector<Pov>& povs, const std::vector<std::vector<Ri
 
 void ListJsonWriter::add(const Pov& pov, const std::vector<Risk>& risks)
 {
-    // record_json(pov, risks, false) as compact text, then laid out at depth 1 of the array.
-    compact_.clear();
-    append_record_json(compact_, pov, false);
-    compact_.pop_back(); // the record's closing brace
-    compact_ += ",\"risks\":";
-    append_json(compact_, risks_json(risks));
-    compact_ += '}';
+    // record_json(pov, risks, false) laid out at depth 1 of the array.
     text_ = count_ == 0 ? "[\n  " : ",\n  ";
-    append_indented_json(text_, compact_, 2, 1);
+    ObjectWriter record(text_, 2, 1);
+    write_record_members(record, pov, false);
+    record.member("risks", risks_json(risks));
+    record.end();
     sink_(text_);
     ++count_;
 }

@@ -36,8 +36,7 @@ public:
 private:
     Sink sink_;
     std::size_t count_ = 0;
-    std::string compact_; // the record being written, its room kept from one to the next
-    std::string text_;
+    std::string text_; // the record being written, its room kept from one to the next
 };
 
 // `cap list --json`, `history --json`.
