@@ -157,8 +157,10 @@ std::string table_html(const ReportTable& table)
             fmt::format("<th scope=\"col\"{}>{}</th>", right(c) ? " class=\"num\"" : "", escape_xml(table.headers[c]));
     }
     out += "</tr></thead>\n<tbody>\n";
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto& tones = r < table.tones.size() ? table.tones[r] : std::vector<Tone>{};
+    std::vector<std::string> cells;
+    std::vector<Tone> tones;
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        table.row(r, cells, tones);
         std::string_view row_class;
         for (const auto tone : tones) {
             const auto cls = highlight(tone);
@@ -167,8 +169,8 @@ std::string table_html(const ReportTable& table)
             }
         }
         out += row_class.empty() ? "<tr>" : fmt::format("<tr class=\"{}\">", row_class);
-        for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            const auto& value = table.rows[r][c];
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const auto& value = cells[c];
             std::string classes = right(c) ? "num" : short_word(value) ? "nowrap" : "";
             if (const auto cls = highlight(c < tones.size() ? tones[c] : Tone::plain); !cls.empty()) {
                 classes += (classes.empty() ? "" : " ") + std::string(cls);

@@ -27,6 +27,9 @@ void write_report_json(const ReportFigures& figures, const std::function<void(st
 std::string report_json_text(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);
 std::string report_text(const ReportFigures& figures, const Style& style);
+// report_text handed to `write` a section, a line of a long table, at a time.
+void write_report_text(const ReportFigures& figures, const Style& style,
+                       const std::function<void(std::string_view)>& write);
 std::string report_markdown(const ReportFigures& figures);
 std::string report_html(const ReportFigures& figures);
 
@@ -41,6 +44,14 @@ struct ReportTable {
     std::vector<bool> right_aligned;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::vector<Tone>> tones; // per cell; missing cells are plain
+    // A long table (the closed list, a line per POV) gives its rows on demand after `rows`:
+    // `generated` of them, row r's cells and tones filled by `row_at`, so no format holds them all.
+    std::size_t generated = 0;
+    std::function<void(std::size_t r, std::vector<std::string>& cells, std::vector<Tone>& tones)> row_at = {};
+
+    [[nodiscard]] std::size_t size() const { return rows.size() + generated; }
+    // Row r, held or generated, into `cells` and `tones` (emptied first).
+    void row(std::size_t r, std::vector<std::string>& cells, std::vector<Tone>& tones) const;
 };
 
 struct ReportSection {

@@ -82,14 +82,23 @@ ReportSection closed_section(const ReportFigures& f)
         {true, false, false, false, false, true, true, false, false, false, false},
         {},
         {}};
-    for (const auto& item : f.closed_list) {
-        table.rows.push_back({std::to_string(item.pov.id), item.pov.name, item.account, item.pov.sa,
-                              optional_name(item.result), money(item.net_arr),
-                              item.days ? std::to_string(*item.days) : std::string(dash), format_date(item.closed_on),
-                              text_or_dash(item.reason), text_or_dash(item.competitor), optional_name(item.loss_type)});
+    table.generated = f.closed_list.size();
+    table.row_at = [&f](std::size_t r, std::vector<std::string>& cells, std::vector<Tone>& tones) {
+        const auto& item = f.closed_list[r];
+        cells = {std::to_string(item.pov.id),
+                 item.pov.name,
+                 item.account,
+                 item.pov.sa,
+                 optional_name(item.result),
+                 money(item.net_arr),
+                 item.days ? std::to_string(*item.days) : std::string(dash),
+                 format_date(item.closed_on),
+                 text_or_dash(item.reason),
+                 text_or_dash(item.competitor),
+                 optional_name(item.loss_type)};
         const bool lost = item.result == Result::unsuccessful;
-        table.tones.push_back({Tone::plain, Tone::plain, Tone::plain, Tone::plain, lost ? Tone::bad : Tone::plain});
-    }
+        tones = {Tone::plain, Tone::plain, Tone::plain, Tone::plain, lost ? Tone::bad : Tone::plain};
+    };
     section.table = std::move(table);
     return section;
 }
@@ -262,11 +271,12 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
     return sections;
 }
 
-std::string report_text(const ReportFigures& figures, const Style& style)
+void write_report_text(const ReportFigures& figures, const Style& style,
+                       const std::function<void(std::string_view)>& write)
 {
-    std::string out = style.bold(escape_control(report_title(figures))) + "\n";
+    write(style.bold(escape_control(report_title(figures))) + "\n");
     for (const auto& section : report_sections(figures)) {
-        out += "\n" + style.bold(section.title) + "\n";
+        std::string out = "\n" + style.bold(section.title) + "\n";
         std::size_t label_width = 0;
         for (const auto& [label, value] : section.facts) {
             label_width = std::max(label_width, display_width(label));
@@ -274,22 +284,47 @@ std::string report_text(const ReportFigures& figures, const Style& style)
         for (const auto& [label, value] : section.facts) {
             out += fmt::format("  {}{}  {}\n", label, padding(label, label_width), escape_control(value));
         }
-        if (section.table) {
-            Table table(section.table->headers, section.table->right_aligned);
-            for (std::size_t r = 0; r < section.table->rows.size(); ++r) {
-                std::vector<std::string> cells;
-                for (const auto& value : section.table->rows[r]) {
-                    cells.push_back(escape_control(value));
-                }
-                table.add(std::move(cells), r < section.table->tones.size() ? tone_colors(section.table->tones[r])
-                                                                            : std::vector<Color>{});
-            }
-            out += table.render(style, "  ");
-        } else if (section.facts.empty()) {
+        if (!section.table && section.facts.empty()) {
             out += "  " + section.empty + "\n";
         }
+        write(out);
+        if (section.table) {
+            const auto& source = *section.table;
+            std::vector<Tone> tones;
+            Table(source.headers, source.right_aligned)
+                .write(
+                    style, "  ", source.size(),
+                    [&](std::size_t r, std::vector<std::string>& cells, std::vector<Color>& colors) {
+                        source.row(r, cells, tones);
+                        for (auto& cell : cells) {
+                            cell = escape_control(cell);
+                        }
+                        colors = tone_colors(tones);
+                    },
+                    write);
+        }
     }
+}
+
+std::string report_text(const ReportFigures& figures, const Style& style)
+{
+    std::string out;
+    write_report_text(figures, style, [&out](std::string_view text) { out += text; });
     return out;
+}
+
+void ReportTable::row(std::size_t r, std::vector<std::string>& cells, std::vector<Tone>& tones) const
+{
+    cells.clear();
+    tones.clear();
+    if (r >= rows.size()) {
+        row_at(r - rows.size(), cells, tones);
+        return;
+    }
+    cells = rows[r];
+    if (r < this->tones.size()) {
+        tones = this->tones[r];
+    }
 }
 
 std::string markdown_section(const ReportSection& section)
@@ -320,7 +355,10 @@ std::string markdown_section(const ReportSection& section)
             rule += c < table.right_aligned.size() && table.right_aligned[c] ? " ---: |" : " --- |";
         }
         out += header + "\n" + rule + "\n";
-        for (const auto& row : table.rows) {
+        std::vector<std::string> row;
+        std::vector<Tone> tones;
+        for (std::size_t r = 0; r < table.size(); ++r) {
+            table.row(r, row, tones);
             out += "|";
             for (const auto& value : row) {
                 std::string cell = markdown_escape(value);

@@ -71,35 +71,67 @@ std::vector<std::size_t> Table::column_widths(std::size_t indent, std::size_t ma
     return widths;
 }
 
+std::string Table::line(const std::vector<std::string>& cells, const std::vector<Color>* colors, bool header,
+                        const std::vector<std::size_t>& widths, const Style& style, std::string_view indent) const
+{
+    std::string out(indent);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const bool last = c + 1 == cells.size();
+        std::string cell = clippable_[c] ? clip(cells[c], widths[c]) : cells[c];
+        const auto pad = padding(cell, widths[c]);
+        if (header) {
+            cell = style.bold(cell);
+        } else if (colors != nullptr) {
+            cell = style.paint((*colors)[c], cell);
+        }
+        out += right_[c] ? pad + cell : (last ? cell : cell + pad);
+        if (!last) {
+            out += gap;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out + "\n";
+}
+
 std::string Table::render(const Style& style, std::string_view indent, std::size_t max_width) const
 {
     const auto widths = column_widths(display_width(indent), max_width);
-    const auto line = [&](const std::vector<std::string>& cells, const std::vector<Color>* colors, bool header) {
-        std::string out(indent);
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            const bool last = c + 1 == cells.size();
-            std::string cell = clippable_[c] ? clip(cells[c], widths[c]) : cells[c];
-            const auto pad = padding(cell, widths[c]);
-            if (header) {
-                cell = style.bold(cell);
-            } else if (colors != nullptr) {
-                cell = style.paint((*colors)[c], cell);
-            }
-            out += right_[c] ? pad + cell : (last ? cell : cell + pad);
-            if (!last) {
-                out += gap;
-            }
-        }
-        while (!out.empty() && out.back() == ' ') {
-            out.pop_back();
-        }
-        return out + "\n";
-    };
-    std::string out = line(headers_, nullptr, true);
+    std::string out = line(headers_, nullptr, true, widths, style, indent);
     for (std::size_t r = 0; r < rows_.size(); ++r) {
-        out += line(rows_[r], &colors_[r], false);
+        out += line(rows_[r], &colors_[r], false, widths, style, indent);
     }
     return out;
+}
+
+void Table::write(const Style& style, std::string_view indent, std::size_t count, const RowSource& row,
+                  const std::function<void(std::string_view)>& write) const
+{
+    std::vector<std::string> cells;
+    std::vector<Color> colors;
+    const auto read = [&](std::size_t r) {
+        cells.clear();
+        colors.clear();
+        row(r, cells, colors);
+        cells.resize(headers_.size());
+        colors.resize(headers_.size(), Color::none);
+    };
+    auto widths = column_widths(display_width(indent), 0);
+    for (std::size_t r = 0; r < count; ++r) {
+        read(r);
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            widths[c] = std::max(widths[c], display_width(cells[c]));
+        }
+    }
+    write(line(headers_, nullptr, true, widths, style, indent));
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        write(line(rows_[r], &colors_[r], false, widths, style, indent));
+    }
+    for (std::size_t r = 0; r < count; ++r) {
+        read(r);
+        write(line(cells, &colors, false, widths, style, indent));
+    }
 }
 
 } // namespace pov::render

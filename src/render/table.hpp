@@ -4,6 +4,7 @@
 #include "render/text.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,19 @@ public:
     // fits, each down to min_clipped_columns (or its header) at the least.
     [[nodiscard]] std::string render(const Style& style, std::string_view indent = "", std::size_t max_width = 0) const;
 
+    // Row `r` of a table given on demand: its cells and their colours.
+    using RowSource = std::function<void(std::size_t r, std::vector<std::string>& cells, std::vector<Color>& colors)>;
+    // The rows added, then `count` rows read from `row` (twice: once for the widths, once to
+    // draw them), handed to `write` a line at a time: a table too long to hold (the report's
+    // closed list) is drawn as render() would draw it whole, without a limit of width.
+    void write(const Style& style, std::string_view indent, std::size_t count, const RowSource& row,
+               const std::function<void(std::string_view)>& write) const;
+
 private:
     [[nodiscard]] std::vector<std::size_t> column_widths(std::size_t indent, std::size_t max_width) const;
+    [[nodiscard]] std::string line(const std::vector<std::string>& cells, const std::vector<Color>* colors, bool header,
+                                   const std::vector<std::size_t>& widths, const Style& style,
+                                   std::string_view indent) const;
 
     std::vector<std::string> headers_;
     std::vector<bool> right_;

@@ -139,6 +139,34 @@ TEST_CASE("a table aligns CJK cells by display columns")
     CHECK(column_of(lines[1], "guided") == column_of(lines[0], "TYPE"));
 }
 
+TEST_CASE("a table given its rows on demand draws what render draws, in colour too")
+{
+    // The report's closed list is drawn this way (Table::write): widths from every row, the same lines.
+    const std::vector<std::vector<std::string>> rows{{"1", "東京海上日動", "Sam", "guided"},
+                                                     {"22", "Acme Corporation Worldwide", "Lee", "onsite"},
+                                                     {"333", "e\u0301tude", "Zoë", ""}};
+    const std::vector<Color> red{Color::none, Color::red};
+    for (const bool color : {false, true}) {
+        const Style style(color);
+        Table held({"ID", "ACCOUNT", "SA", "TYPE"}, {true});
+        Table given({"ID", "ACCOUNT", "SA", "TYPE"}, {true});
+        held.add(rows[0]);
+        given.add(rows[0]);
+        for (std::size_t r = 1; r < rows.size(); ++r) {
+            held.add(rows[r], red);
+        }
+        std::string drawn;
+        given.write(
+            style, "  ", rows.size() - 1,
+            [&](std::size_t r, std::vector<std::string>& cells, std::vector<Color>& colors) {
+                cells = rows[r + 1];
+                colors = red;
+            },
+            [&](std::string_view line) { drawn += line; });
+        CHECK(drawn == held.render(style, "  "));
+    }
+}
+
 TEST_CASE("a table fits a width by clipping only the columns that may give way")
 {
     Table table({"ID", "NAME", "ACCOUNT", "STATUS"}, {true});
