@@ -40,19 +40,10 @@ void add_report_command(CLI::App& app, Context& context)
         const auto figures = report_figures(stores, range, context.today(), context.config(), args.sa);
         const auto format = args.json ? render::ReportFormat::json : args.format;
         const render::Style style(args.output.empty() && context.stdout_color());
-        if (format == render::ReportFormat::json || format == render::ReportFormat::text) {
-            // Written as it is rendered: a report of 100,000 POVs lists a line per POV closed.
-            Output out(args.output);
-            const auto write = [&out](std::string_view text) { out.write(text); };
-            if (format == render::ReportFormat::json) {
-                render::write_report_json(figures, write);
-            } else {
-                render::write_report_text(figures, style, write);
-            }
-            out.commit();
-        } else {
-            write_output(args.output, render::render_report(figures, format, style));
-        }
+        // Written as it is rendered: a report of 100,000 POVs lists a line per POV closed.
+        Output out(args.output);
+        render::write_report(figures, format, style, [&out](std::string_view text) { out.write(text); });
+        out.commit();
         context.warn_if_missing_database();
     });
 }

@@ -148,7 +148,7 @@ std::string escape_xml_text(std::string_view text)
     return out;
 }
 
-std::string table_html(const ReportTable& table)
+void write_table_html(const ReportTable& table, const Write& write)
 {
     const auto right = [&](std::size_t c) { return c < table.right_aligned.size() && table.right_aligned[c]; };
     std::string out = "<div class=\"table-wrap\"><table>\n<thead><tr>";
@@ -157,6 +157,7 @@ std::string table_html(const ReportTable& table)
             fmt::format("<th scope=\"col\"{}>{}</th>", right(c) ? " class=\"num\"" : "", escape_xml(table.headers[c]));
     }
     out += "</tr></thead>\n<tbody>\n";
+    write(out);
     std::vector<std::string> cells;
     std::vector<Tone> tones;
     for (std::size_t r = 0; r < table.size(); ++r) {
@@ -168,7 +169,7 @@ std::string table_html(const ReportTable& table)
                 row_class = cls;
             }
         }
-        out += row_class.empty() ? "<tr>" : fmt::format("<tr class=\"{}\">", row_class);
+        out = row_class.empty() ? "<tr>" : fmt::format("<tr class=\"{}\">", row_class);
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const auto& value = cells[c];
             std::string classes = right(c) ? "num" : short_word(value) ? "nowrap" : "";
@@ -179,11 +180,12 @@ std::string table_html(const ReportTable& table)
                                escape_xml(value));
         }
         out += "</tr>\n";
+        write(out);
     }
-    return out + "</tbody>\n</table></div>\n";
+    write("</tbody>\n</table></div>\n");
 }
 
-std::string section_html(const ReportSection& section)
+void write_section_html(const ReportSection& section, const Write& write)
 {
     std::string out = fmt::format("<section>\n<h2>{}</h2>\n", escape_xml(section.title));
     if (!section.facts.empty()) {
@@ -197,15 +199,24 @@ std::string section_html(const ReportSection& section)
         out += fmt::format("<p class=\"text\">{}</p>\n", escape_xml_text(paragraph));
     }
     if (section.table) {
-        out += table_html(*section.table);
+        write(out);
+        out.clear();
+        write_table_html(*section.table, write);
     } else if (section.facts.empty() && section.paragraphs.empty()) {
         out += fmt::format("<p class=\"empty\">{}</p>\n", escape_xml(section.empty));
     }
-    return out + "</section>\n";
+    write(out + "</section>\n");
+}
+
+std::string section_html(const ReportSection& section)
+{
+    std::string out;
+    write_section_html(section, [&out](std::string_view text) { out += text; });
+    return out;
 }
 
 // No `<` or `&` in here: the page must stay well-formed XML.
-std::string html_page(std::string_view title, const std::string& body, std::string_view footer)
+std::string html_page_start(std::string_view title)
 {
     const auto heading = escape_xml(title);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
@@ -213,9 +224,17 @@ std::string html_page(std::string_view title, const std::string& body, std::stri
                       "<meta name=\"color-scheme\" content=\"light\"/>\n";
     out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n", heading, stylesheet,
                        heading);
-    out += body;
-    out += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", escape_xml(footer));
     return out;
+}
+
+std::string html_page_end(std::string_view footer)
+{
+    return fmt::format("<footer>{}</footer>\n</body>\n</html>\n", escape_xml(footer));
+}
+
+std::string html_page(std::string_view title, const std::string& body, std::string_view footer)
+{
+    return html_page_start(title) + body + html_page_end(footer);
 }
 
 } // namespace pov::render

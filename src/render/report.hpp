@@ -27,13 +27,18 @@ void write_report_json(const ReportFigures& figures, const std::function<void(st
 std::string report_json_text(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);
 std::string report_text(const ReportFigures& figures, const Style& style);
-// report_text handed to `write` a section, a line of a long table, at a time.
-void write_report_text(const ReportFigures& figures, const Style& style,
-                       const std::function<void(std::string_view)>& write);
 std::string report_markdown(const ReportFigures& figures);
 std::string report_html(const ReportFigures& figures);
 
-std::string render_report(const ReportFigures& figures, ReportFormat format, const Style& style);
+// Where a rendering goes, a piece at a time.
+using Write = std::function<void(std::string_view)>;
+// The report in `format`, handed to `write` as it is rendered: text, Markdown, HTML and JSON a
+// section, a line of a long table, at a time (a report of 100,000 POVs lists a line per POV
+// closed); CSV whole.
+void write_report(const ReportFigures& figures, ReportFormat format, const Style& style, const Write& write);
+void write_report_text(const ReportFigures& figures, const Style& style, const Write& write);
+void write_report_markdown(const ReportFigures& figures, const Write& write);
+void write_report_html(const ReportFigures& figures, const Write& write);
 
 // How a cell should stand out: red on a terminal and in HTML for `bad`, amber for `warn`.
 enum class Tone { plain, warn, bad };
@@ -64,6 +69,7 @@ struct ReportSection {
 
 // A section as Markdown: `## title`, facts as a list, paragraphs, then a pipe table.
 std::string markdown_section(const ReportSection& section);
+void write_markdown_section(const ReportSection& section, const Write& write);
 std::string markdown_escape(std::string_view text);
 
 std::string report_title(const ReportFigures& figures);

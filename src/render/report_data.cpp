@@ -380,16 +380,15 @@ std::string report_csv(const ReportFigures& f)
     return out;
 }
 
-std::string render_report(const ReportFigures& figures, ReportFormat format, const Style& style)
+void write_report(const ReportFigures& figures, ReportFormat format, const Style& style, const Write& write)
 {
     switch (format) {
-    case ReportFormat::text: return report_text(figures, style);
-    case ReportFormat::markdown: return report_markdown(figures);
-    case ReportFormat::json: return report_json_text(figures);
-    case ReportFormat::csv: return report_csv(figures);
-    case ReportFormat::html: return report_html(figures);
+    case ReportFormat::text: write_report_text(figures, style, write); return;
+    case ReportFormat::markdown: write_report_markdown(figures, write); return;
+    case ReportFormat::json: write_report_json(figures, write); return;
+    case ReportFormat::csv: write(report_csv(figures)); return;
+    case ReportFormat::html: write_report_html(figures, write); return;
     }
-    return {};
 }
 
 } // namespace pov::render

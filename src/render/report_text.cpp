@@ -271,8 +271,7 @@ std::vector<ReportSection> report_sections(const ReportFigures& f)
     return sections;
 }
 
-void write_report_text(const ReportFigures& figures, const Style& style,
-                       const std::function<void(std::string_view)>& write)
+void write_report_text(const ReportFigures& figures, const Style& style, const Write& write)
 {
     write(style.bold(escape_control(report_title(figures))) + "\n");
     for (const auto& section : report_sections(figures)) {
@@ -327,7 +326,7 @@ void ReportTable::row(std::size_t r, std::vector<std::string>& cells, std::vecto
     }
 }
 
-std::string markdown_section(const ReportSection& section)
+void write_markdown_section(const ReportSection& section, const Write& write)
 {
     std::string out = "\n## " + markdown_escape(section.title) + "\n\n";
     for (const auto& [label, value] : section.facts) {
@@ -355,11 +354,13 @@ std::string markdown_section(const ReportSection& section)
             rule += c < table.right_aligned.size() && table.right_aligned[c] ? " ---: |" : " --- |";
         }
         out += header + "\n" + rule + "\n";
+        write(out);
+        out.clear();
         std::vector<std::string> row;
         std::vector<Tone> tones;
         for (std::size_t r = 0; r < table.size(); ++r) {
             table.row(r, row, tones);
-            out += "|";
+            out = "|";
             for (const auto& value : row) {
                 std::string cell = markdown_escape(value);
                 std::string flat;
@@ -369,19 +370,34 @@ std::string markdown_section(const ReportSection& section)
                 out += " " + flat + " |";
             }
             out += "\n";
+            write(out);
         }
+        out.clear();
     } else if (section.facts.empty() && section.paragraphs.empty()) {
         out += section.empty + "\n";
     }
+    write(out);
+}
+
+std::string markdown_section(const ReportSection& section)
+{
+    std::string out;
+    write_markdown_section(section, [&out](std::string_view text) { out += text; });
     return out;
+}
+
+void write_report_markdown(const ReportFigures& figures, const Write& write)
+{
+    write("# " + markdown_escape(report_title(figures)) + "\n");
+    for (const auto& section : report_sections(figures)) {
+        write_markdown_section(section, write);
+    }
 }
 
 std::string report_markdown(const ReportFigures& figures)
 {
-    std::string out = "# " + markdown_escape(report_title(figures)) + "\n";
-    for (const auto& section : report_sections(figures)) {
-        out += markdown_section(section);
-    }
+    std::string out;
+    write_report_markdown(figures, [&out](std::string_view text) { out += text; });
     return out;
 }
 
