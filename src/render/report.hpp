@@ -33,12 +33,13 @@ std::string report_html(const ReportFigures& figures);
 // Where a rendering goes, a piece at a time.
 using Write = std::function<void(std::string_view)>;
 // The report in `format`, handed to `write` as it is rendered: text, Markdown, HTML and JSON a
-// section, a line of a long table, at a time (a report of 100,000 POVs lists a line per POV
-// closed); CSV whole.
+// section, a line of a long table, at a time; CSV a block of rows (a report of 100,000 POVs
+// lists a line per POV closed).
 void write_report(const ReportFigures& figures, ReportFormat format, const Style& style, const Write& write);
 void write_report_text(const ReportFigures& figures, const Style& style, const Write& write);
 void write_report_markdown(const ReportFigures& figures, const Write& write);
 void write_report_html(const ReportFigures& figures, const Write& write);
+void write_report_csv(const ReportFigures& figures, const Write& write);
 
 // How a cell should stand out: red on a terminal and in HTML for `bad`, amber for `warn`.
 enum class Tone { plain, warn, bad };

@@ -303,14 +303,21 @@ Json report_json(const ReportFigures& f, bool with_lists)
 
 } // namespace
 
-// One long table, `section,name,metric,value`, from the JSON so both carry the same numbers.
-std::string report_csv(const ReportFigures& f)
+// One long table, `section,name,metric,value`, from the JSON so both carry the same numbers: the
+// document without its long lists, whose items are built one at a time (as write_report_json
+// writes them), and the rows handed to `write` a block at a time.
+void write_report_csv(const ReportFigures& f, const Write& write)
 {
-    const auto json = report_json(f);
+    constexpr std::size_t block = 64 * 1024;
+    const auto json = report_json(f, false);
     std::string out = csv_row({"section", "name", "metric", "value"});
     const auto row = [&](const std::string& section, const std::string& name, const std::string& metric,
                          const Json& value) {
         out += csv_row({section, name, metric, csv_value(value)});
+        if (out.size() >= block) {
+            write(out);
+            out.clear();
+        }
     };
     for (const auto* key : {"as_of", "since", "until", "sa"}) {
         row("report", "", key, json[key]);
@@ -341,7 +348,8 @@ std::string report_csv(const ReportFigures& f)
     row("capabilities", "", "hit_rate", json["capability_hit_rate"]);
     row("capabilities", "", "met", json["capabilities"]["met"]);
     row("capabilities", "", "total", json["capabilities"]["total"]);
-    for (const auto& item : json["attention"]) {
+    for (const auto& attention : f.attention) {
+        const auto item = attention_json(attention);
         const auto id = csv_value(item["id"]);
         row("attention", id, "name", item["name"]);
         row("attention", id, "sa", item["sa"]);
@@ -350,15 +358,19 @@ std::string report_csv(const ReportFigures& f)
     for (const auto& [metric, value] : json["arr"].items()) {
         row("arr", "", metric, value);
     }
-    for (const auto* section : {"closed", "cancelled"}) {
-        for (const auto& item : json[section]) {
-            const auto id = csv_value(item["id"]);
-            for (const auto& [metric, value] : item.items()) {
-                if (metric != "id") {
-                    row(section, id, metric, value);
-                }
+    const auto item_rows = [&](const char* section, const Json& item) {
+        const auto id = csv_value(item["id"]);
+        for (const auto& [metric, value] : item.items()) {
+            if (metric != "id") {
+                row(section, id, metric, value);
             }
         }
+    };
+    for (const auto& item : f.closed_list) {
+        item_rows("closed", closed_json(item));
+    }
+    for (const auto& item : f.cancelled_list) {
+        item_rows("cancelled", cancelled_json(item));
     }
     for (const auto& week : json["arr_by_week"]) {
         const auto from = csv_value(week["from"]);
@@ -377,6 +389,13 @@ std::string report_csv(const ReportFigures& f)
                 item[kind == std::string("ending") ? "end" : "start"]);
         }
     }
+    write(out);
+}
+
+std::string report_csv(const ReportFigures& f)
+{
+    std::string out;
+    write_report_csv(f, [&out](std::string_view text) { out += text; });
     return out;
 }
 
@@ -386,7 +405,7 @@ void write_report(const ReportFigures& figures, ReportFormat format, const Style
     case ReportFormat::text: write_report_text(figures, style, write); return;
     case ReportFormat::markdown: write_report_markdown(figures, write); return;
     case ReportFormat::json: write_report_json(figures, write); return;
-    case ReportFormat::csv: write(report_csv(figures)); return;
+    case ReportFormat::csv: write_report_csv(figures, write); return;
     case ReportFormat::html: write_report_html(figures, write); return;
     }
 }
