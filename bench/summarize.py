@@ -62,7 +62,7 @@ def goals(rows):
     ratio("`log` ≥ 5× faster than `task N annotate`", 10000, "log", "task_annotate", 5, True)
     ratio("`report --period all` no slower than five GROUP BYs", 100000, "report_all", "floor_group_by", 1)
     ratio("`list --sa` ≤ 3× the floor's count(*)", 100000, "list_sa", "floor_count_sa", 3)
-    for label in ("report_all", "list_all_json", "export"):
+    for label in ("report_all", "report_all_text", "report_all_csv", "list_all_json", "export"):
         if peak(label, 100000) is not None:
             checks.append((f"`{label}` ≤ 64 MiB", 100000, f"{peak(label, 100000):.0f} MiB",
                            peak(label, 100000) <= 64))
