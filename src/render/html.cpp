@@ -210,9 +210,7 @@ void write_section_html(const ReportSection& section, const Write& write)
 
 std::string section_html(const ReportSection& section)
 {
-    std::string out;
-    write_section_html(section, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_section_html(section, write); });
 }
 
 // No `<` or `&` in here: the page must stay well-formed XML.

@@ -20,18 +20,21 @@ template <> struct pov::EnumNames<pov::render::ReportFormat> {
 
 namespace pov::render {
 
+// Where a rendering goes, a piece at a time.
+using Write = std::function<void(std::string_view)>;
+// What `render(write)` writes, as one text (tests, and documents small enough to hold).
+std::string collected(const std::function<void(const Write&)>& render);
+
 Json report_json(const ReportFigures& figures);
 // report_json(figures).dump(2) and a newline, written item by item (the long lists are not held
 // as JSON): handed to `write` a block at a time, or returned whole.
-void write_report_json(const ReportFigures& figures, const std::function<void(std::string_view)>& write);
+void write_report_json(const ReportFigures& figures, const Write& write);
 std::string report_json_text(const ReportFigures& figures);
 std::string report_csv(const ReportFigures& figures);
 std::string report_text(const ReportFigures& figures, const Style& style);
 std::string report_markdown(const ReportFigures& figures);
 std::string report_html(const ReportFigures& figures);
 
-// Where a rendering goes, a piece at a time.
-using Write = std::function<void(std::string_view)>;
 // The report in `format`, handed to `write` as it is rendered: text, Markdown, HTML and JSON a
 // section, a line of a long table, at a time; CSV a block of rows (a report of 100,000 POVs
 // lists a line per POV closed).

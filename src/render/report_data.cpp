@@ -175,7 +175,7 @@ Json report_json(const ReportFigures& f)
 // The JSON document as report_json(f).dump(2) + "\n" would write it, without holding the long
 // lists as JSON values or the whole text: each item is built and written in turn, and the text
 // handed to `write` a block at a time.
-void write_report_json(const ReportFigures& f, const std::function<void(std::string_view)>& write)
+void write_report_json(const ReportFigures& f, const Write& write)
 {
     constexpr std::size_t block = 64 * 1024;
     const auto head = report_json(f, false);
@@ -211,11 +211,16 @@ void write_report_json(const ReportFigures& f, const std::function<void(std::str
     flush(0);
 }
 
-std::string report_json_text(const ReportFigures& f)
+std::string collected(const std::function<void(const Write&)>& render)
 {
     std::string out;
-    write_report_json(f, [&](std::string_view text) { out += text; });
+    render([&out](std::string_view text) { out += text; });
     return out;
+}
+
+std::string report_json_text(const ReportFigures& f)
+{
+    return collected([&](const Write& write) { write_report_json(f, write); });
 }
 
 namespace {
@@ -394,9 +399,7 @@ void write_report_csv(const ReportFigures& f, const Write& write)
 
 std::string report_csv(const ReportFigures& f)
 {
-    std::string out;
-    write_report_csv(f, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_report_csv(f, write); });
 }
 
 void write_report(const ReportFigures& figures, ReportFormat format, const Style& style, const Write& write)

@@ -468,9 +468,7 @@ void write_report_html(const ReportFigures& figures, const Write& write)
 
 std::string report_html(const ReportFigures& figures)
 {
-    std::string out;
-    write_report_html(figures, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_report_html(figures, write); });
 }
 
 } // namespace pov::render

@@ -307,9 +307,7 @@ void write_report_text(const ReportFigures& figures, const Style& style, const W
 
 std::string report_text(const ReportFigures& figures, const Style& style)
 {
-    std::string out;
-    write_report_text(figures, style, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_report_text(figures, style, write); });
 }
 
 void ReportTable::row(std::size_t r, std::vector<std::string>& cells, std::vector<Tone>& tones) const
@@ -381,9 +379,7 @@ void write_markdown_section(const ReportSection& section, const Write& write)
 
 std::string markdown_section(const ReportSection& section)
 {
-    std::string out;
-    write_markdown_section(section, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_markdown_section(section, write); });
 }
 
 void write_report_markdown(const ReportFigures& figures, const Write& write)
@@ -396,9 +392,7 @@ void write_report_markdown(const ReportFigures& figures, const Write& write)
 
 std::string report_markdown(const ReportFigures& figures)
 {
-    std::string out;
-    write_report_markdown(figures, [&out](std::string_view text) { out += text; });
-    return out;
+    return collected([&](const Write& write) { write_report_markdown(figures, write); });
 }
 
 } // namespace pov::render
