@@ -51,6 +51,8 @@ void add_global_options(CLI::App& app, Context& context)
 {
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.fallthrough();
+    // One command a line: `pov log 1 hi qualify 9` is a mistake, not two commands.
+    app.require_subcommand(0, 1);
     app.set_version_flag("--version", fmt::format("pov {}", version), "Print the version and exit");
     app.footer("Exit codes: 0 ok, 1 check negative, 2 usage, 3 invalid data, 4 not found, 5 conflict, "
                "6 storage, 7 config, 70 internal error.\nSee 'pov COMMAND --help' and man pov.");

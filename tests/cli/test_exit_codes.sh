@@ -63,6 +63,12 @@ expect_fail 2 "unknown option"
 expect_err "--no-such-option" "the unknown option is named"
 run --no-such-global list
 expect_fail 2 "unknown global option"
+# One command a line, whichever groups the commands belong to: nothing runs, nothing is written.
+for line in "list show 1" "list export" "log 1 hi qualify 1"; do
+  # shellcheck disable=SC2086
+  run $line
+  expect_fail 2 "two commands on one line: $line"
+done
 run create "Beta" --account "Beta Inc"
 expect_fail 2 "create without --sa"
 expect_err "--sa" "the missing option is named"

@@ -637,7 +637,9 @@ public:
                 for (const auto* field : fields) {
                     assignments += (assignments.empty() ? "" : ", ") + quoted(field->name) + " = ?";
                 }
-                auto& query = statement(fmt::format("UPDATE povs SET {} WHERE id = ?", assignments));
+                // Prepared for this call only: its text varies with the columns changed, and a
+                // large import would otherwise keep a statement for every combination it meets.
+                SQLite::Statement query(*db_, fmt::format("UPDATE povs SET {} WHERE id = ?", assignments));
                 field_text_.assign(fields.size(), {}); // sized first: the bound text must not move
                 int index = 0;
                 for (const auto* field : fields) {
