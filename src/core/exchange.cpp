@@ -183,7 +183,7 @@ template <typename E> std::vector<E> missing_events(const std::vector<E>& stored
 template <typename E> struct Step {
     ImportAction action = ImportAction::unchanged;
     Pov pov;
-    std::vector<E> new_events;
+    std::vector<E> new_events; // the record's events not stored yet, then the import's own (unless unchanged)
 };
 
 // plan_import, for either form of events.
@@ -477,6 +477,8 @@ public:
         uuid_.reset();
         name_seen_ = uuid_seen_ = false;
         parts_ = Json::object();
+        // Room for every part up front: a growing object would copy the parts read before.
+        parts_.get_ref<Json::object_t&>().reserve(part_keys.size());
         events_seen_ = false;
         level_ = 1;
         value_ = Value::skip;
@@ -616,6 +618,8 @@ private:
     enum class Seen { no, null, value };    // a required key's first value
     enum class Label { none, name, uuid };  // a key that names the record in errors
 
+    static constexpr std::array<const char*, 3> part_keys{"capabilities", "extensions", "journal"};
+
     // What a key of a record is, looked up once per key.
     struct About {
         const Field* field = nullptr;
@@ -641,7 +645,7 @@ private:
             }
             out["name"].label = Label::name;
             out["uuid"].label = Label::uuid;
-            for (const char* part : {"capabilities", "extensions", "journal"}) {
+            for (const char* part : part_keys) {
                 out[part].part = true;
             }
             out["events"].events = true;
@@ -1053,6 +1057,11 @@ void each_read_record(std::istream& in, const Config& config, const std::string&
         std::vector<ReadRecord> batch;
         const auto hand_on = [&] {
             const bool taken = handoff.put(std::move(batch));
+            // The records stored meanwhile are freed here, where they were allocated.
+            for (auto& spent : handoff.spent()) {
+                spent.clear();
+                batch = std::move(spent);
+            }
             batch.clear();
             return taken;
         };
@@ -1068,6 +1077,9 @@ void each_read_record(std::istream& in, const Config& config, const std::string&
                     throw Error(Exit::invalid, fmt::format("{}: {}", read.label(source), e.what()));
                 }
                 read.events = std::move(record.history().events());
+                // Room for the event the import adds (plan), so that the storing thread need not
+                // move the events to memory of its own (see Handoff::give_back).
+                read.events.reserve(read.events.size() + 1);
                 batch.push_back(std::move(read));
                 if (batch.size() == records_per_batch && !hand_on()) {
                     throw Cancelled{};
@@ -1091,6 +1103,7 @@ void each_read_record(std::istream& in, const Config& config, const std::string&
             for (auto& read : batch) {
                 store_record(read);
             }
+            handoff.give_back(std::move(batch));
         }
     } catch (...) {
         handoff.cancel();
@@ -1156,6 +1169,13 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                     if (!options.dry_run) {
                         store.add_stored_events(step.pov.id, step.new_events);
                     }
+                    // Back to the record, to be freed by the reading thread that allocated it; the
+                    // import's own event (the last, see Step) was made here, and is freed here.
+                    if (step.action != ImportAction::unchanged) {
+                        step.new_events.pop_back();
+                    }
+                    read.pov = std::move(step.pov);
+                    read.events = std::move(step.new_events);
                 } catch (const StorageError& e) {
                     // A rule of the schema the checks above missed: the user hears which record, not SQLite.
                     if (e.fault() != StorageFault::constraint) {

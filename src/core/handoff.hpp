@@ -17,6 +17,11 @@ namespace pov {
 // before it. At most `capacity` batches wait: a giver ahead of its taker waits too, so memory
 // holds a few batches, not the document. A taker that stops early cancel()s: the giver's next
 // put() returns false instead of waiting for ever.
+//
+// A taker done with a batch may give_back() it, and the giver destroy or reuse it (spent()): memory
+// is then freed by the thread that allocated it. glibc keeps an arena per thread, and a free from
+// another thread takes that arena's lock against the thread allocating in it (a large import spent
+// a tenth of its time there).
 template <typename T> class Handoff {
 public:
     explicit Handoff(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
@@ -63,12 +68,29 @@ public:
         return batch;
     }
 
+    // The taker is done with a batch taken: it goes back to the giver's side, never waiting.
+    void give_back(std::vector<T>&& batch)
+    {
+        std::lock_guard lock(mutex_);
+        if (!cancelled_) {
+            spent_.push_back(std::move(batch));
+        }
+    }
+
+    // The batches given back so far, for the giver to destroy or reuse; never waits.
+    std::vector<std::vector<T>> spent()
+    {
+        std::lock_guard lock(mutex_);
+        return std::exchange(spent_, {});
+    }
+
     // The taker stops: batches waiting are dropped and the giver's put() returns false.
     void cancel()
     {
         std::lock_guard lock(mutex_);
         cancelled_ = true;
         batches_.clear();
+        spent_.clear();
         room_.notify_all();
     }
 
@@ -78,6 +100,7 @@ private:
     std::condition_variable ready_; // a batch, or the end, for the taker
     std::condition_variable room_;  // room, or a cancel, for the giver
     std::deque<std::vector<T>> batches_;
+    std::vector<std::vector<T>> spent_;
     bool closed_ = false;
     bool cancelled_ = false;
     std::exception_ptr error_;

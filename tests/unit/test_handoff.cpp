@@ -59,3 +59,27 @@ TEST_CASE("a taker that cancels releases a giver waiting for room")
     CHECK_FALSE(given);
     CHECK_FALSE(handoff.put({3}));
 }
+
+TEST_CASE("batches given back reach the giver, once each, until the taker cancels")
+{
+    Handoff<int> handoff(2);
+    REQUIRE(handoff.put({1, 2}));
+    REQUIRE(handoff.put({3}));
+    CHECK(handoff.spent().empty()); // nothing given back yet
+    auto first = handoff.take();
+    auto second = handoff.take();
+    handoff.give_back(std::move(first));
+    handoff.give_back(std::move(second));
+    const auto spent = handoff.spent();
+    REQUIRE(spent.size() == 2);
+    CHECK(spent[0] == std::vector<int>{1, 2});
+    CHECK(spent[1] == std::vector<int>{3});
+    CHECK(handoff.spent().empty()); // handed over once
+
+    REQUIRE(handoff.put({4}));
+    handoff.give_back(handoff.take());
+    handoff.cancel();
+    CHECK(handoff.spent().empty()); // a cancel drops what was given back
+    handoff.give_back({5});
+    CHECK(handoff.spent().empty()); // and keeps nothing given after it
+}
