@@ -184,6 +184,15 @@ template <typename E> struct Step {
     ImportAction action = ImportAction::unchanged;
     Pov pov;
     std::vector<E> new_events; // the record's events not stored yet, then the import's own (unless unchanged)
+
+    // The record's own events among new_events, without the one plan() made for the import.
+    std::vector<E> record_events() &&
+    {
+        if (action != ImportAction::unchanged) {
+            new_events.pop_back();
+        }
+        return std::move(new_events);
+    }
 };
 
 // plan_import, for either form of events.
@@ -1058,10 +1067,7 @@ void each_read_record(std::istream& in, const Config& config, const std::string&
         const auto hand_on = [&] {
             const bool taken = handoff.put(std::move(batch));
             // The records stored meanwhile are freed here, where they were allocated.
-            for (auto& spent : handoff.spent()) {
-                spent.clear();
-                batch = std::move(spent);
-            }
+            handoff.spent().clear();
             batch.clear();
             return taken;
         };
@@ -1170,12 +1176,9 @@ ImportSummary import_document(std::istream& in, Store& store, const Config& conf
                         store.add_stored_events(step.pov.id, step.new_events);
                     }
                     // Back to the record, to be freed by the reading thread that allocated it; the
-                    // import's own event (the last, see Step) was made here, and is freed here.
-                    if (step.action != ImportAction::unchanged) {
-                        step.new_events.pop_back();
-                    }
+                    // import's own event was made here, and is freed here.
                     read.pov = std::move(step.pov);
-                    read.events = std::move(step.new_events);
+                    read.events = std::move(step).record_events();
                 } catch (const StorageError& e) {
                     // A rule of the schema the checks above missed: the user hears which record, not SQLite.
                     if (e.fault() != StorageFault::constraint) {
