@@ -82,7 +82,8 @@ for n in "${sizes[@]}"; do
     measure log "$n" pov "$wpov -q log $id 'weekly check-in'"
     measure list_json "$n" pov "$pov list --json"
     measure list_all_json "$n" pov "$pov list --all --json"
-    measure list_sa "$n" pov "$pov list --all --sa $sa_q"
+    measure list_sa "$n" pov "$pov list --sa $sa_q"
+    measure list_all_sa "$n" pov "$pov list --all --sa $sa_q"
     measure report_week "$n" pov "$pov report --period week --json"
     measure report_all "$n" pov "$pov report --period all --json"
     # The forms people and spreadsheets read stream too: their peak memory is a goal as well.
@@ -102,7 +103,8 @@ for n in "${sizes[@]}"; do
     measure floor_json_open "$n" floor "sqlite3 -json $db \"SELECT * FROM povs WHERE status IN ('new', 'qualified', 'in_progress')\""
     measure floor_json_all "$n" floor "sqlite3 -json $db 'SELECT * FROM povs'"
     measure floor_group_by "$n" floor "sqlite3 $db 'SELECT status, count(*) FROM povs GROUP BY status; SELECT sa, count(*) FROM povs GROUP BY sa; SELECT type, count(*) FROM povs GROUP BY type; SELECT solution, count(*) FROM povs GROUP BY solution; SELECT competitor, count(*) FROM povs GROUP BY competitor'"
-    measure floor_count_sa "$n" floor "sqlite3 $db \"SELECT count(*) FROM povs WHERE sa = '$sa'\""
+    measure floor_count_sa "$n" floor "sqlite3 $db \"SELECT count(*) FROM povs WHERE sa = '$sa' AND status IN ('new', 'qualified', 'in_progress')\""
+    measure floor_count_all_sa "$n" floor "sqlite3 $db \"SELECT count(*) FROM povs WHERE sa = '$sa'\""
     # SQLite inserting the lean import's rows into an empty database of pov's schema, one
     # transaction, table by table (WHERE keeps it from copying pages instead of inserting rows).
     copy="PRAGMA foreign_keys = ON; ATTACH '$dir/lean.db' AS src; BEGIN;"

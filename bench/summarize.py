@@ -58,10 +58,13 @@ def goals(rows):
         checks.append(("`report --period all` ≤ 50 ms", 10000, f"{ms('report_all', 10000):.1f} ms",
                        ms("report_all", 10000) <= 50))
     ratio("`list --all --json` ≥ 2× faster than `task export`", 10000, "list_all_json", "task_export", 2, True)
-    ratio("filtered `list` ≥ 10× faster than `task project:X list`", 10000, "list_sa", "task_list_project", 10, True)
+    # taskwarrior's tasks are all pending: its filtered list lists as many rows as `list --all --sa`.
+    ratio("filtered `list` ≥ 10× faster than `task project:X list`", 10000, "list_all_sa", "task_list_project", 10,
+          True)
     ratio("`log` ≥ 5× faster than `task N annotate`", 10000, "log", "task_annotate", 5, True)
     ratio("`report --period all` no slower than five GROUP BYs", 100000, "report_all", "floor_group_by", 1)
     ratio("`list --sa` ≤ 3× the floor's count(*)", 100000, "list_sa", "floor_count_sa", 3)
+    ratio("`list --all --sa` ≤ 3× the floor's count(*)", 100000, "list_all_sa", "floor_count_all_sa", 3)
     for label in ("report_all", "report_all_text", "report_all_csv", "list_all_json", "export"):
         if peak(label, 100000) is not None:
             checks.append((f"`{label}` ≤ 64 MiB", 100000, f"{peak(label, 100000):.0f} MiB",

@@ -409,6 +409,18 @@ TEST_CASE("list filters by status, SA, account, type and end range, sorts and li
         words.account = "GLOB";
         CHECK(names_of(store->list(words)) == Names{"Alpha"});
     }
+    SECTION("--sa finds every SA that matches, the first and the last by name too")
+    {
+        add("foxtrot", "Ann Sam", Status::new_, "Acme", PovType::guided, "2026-04-10", std::nullopt);
+        add("golf", "Zed Sam", Status::new_, "Acme", PovType::guided, "2026-04-10", std::nullopt);
+        ListFilter words;
+        words.sa = "sam";
+        CHECK(names_of(store->list(words)) == Names{"delta", "Alpha", "echo", "foxtrot", "golf"});
+        words.sa = "ann";
+        CHECK(names_of(store->list(words)) == Names{"foxtrot"});
+        words.sa = "zed";
+        CHECK(names_of(store->list(words)) == Names{"golf"});
+    }
     SECTION("list leaves the journal out, all() keeps it when asked")
     {
         store->add_journal(1, {day("2026-03-05"), JournalKind::note, "n"});

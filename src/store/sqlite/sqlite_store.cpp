@@ -46,6 +46,22 @@ void sql_name_matches(sqlite3_context* context, int, sqlite3_value** args)
     sqlite3_result_int(context, match ? 1 : 0);
 }
 
+// `column IN (…)`: the rows whose `column` is a name that pov_name_matches the next bound value.
+// The names are matched once each, not once a row. An SA is one of a team's few people, so the
+// distinct SAs are found by skipping through the column's index, one seek a name (a loose index
+// scan: 40 seeks instead of reading 100,000 entries); accounts are nearly as many as POVs, where
+// reading the index through is cheaper than a seek per name.
+std::string name_matches_sql(std::string_view column, bool few_names)
+{
+    if (!few_names) {
+        return fmt::format("{0} IN (SELECT DISTINCT {0} FROM povs WHERE pov_name_matches({0}, ?))", column);
+    }
+    return fmt::format("{0} IN (WITH RECURSIVE names(value) AS (SELECT min({0}) FROM povs UNION ALL SELECT "
+                       "(SELECT min({0}) FROM povs WHERE {0} > names.value) FROM names WHERE names.value IS NOT "
+                       "NULL) SELECT value FROM names WHERE pov_name_matches(value, ?))",
+                       column);
+}
+
 [[noreturn]] void storage_failure(const std::string& path, int busy_timeout_ms, const SQLite::Exception& e)
 {
     const int code = e.getErrorCode() & 0xFF;
@@ -464,10 +480,10 @@ public:
             }
             // The names that match, found in the index of each column; the rows then by the index.
             if (!filter.sa.empty()) {
-                clause("sa IN (SELECT DISTINCT sa FROM povs WHERE pov_name_matches(sa, ?))");
+                clause(name_matches_sql("sa", true));
             }
             if (!filter.account.empty()) {
-                clause("account IN (SELECT DISTINCT account FROM povs WHERE pov_name_matches(account, ?))");
+                clause(name_matches_sql("account", false));
             }
             if (filter.type) {
                 clause("type = ?");
@@ -722,9 +738,10 @@ public:
             const auto since = changed_since ? format_date(*changed_since) : std::string();
             auto sql = fmt::format("SELECT {} FROM povs", report_columns());
             if (!sa.empty()) {
-                sql += changed_since ? " WHERE pov_name_matches(sa, ?) OR id IN (SELECT pov_id FROM events WHERE at >= "
-                                       "? AND changes <> '{}')"
-                                     : " WHERE pov_name_matches(sa, ?)";
+                sql += " WHERE " + name_matches_sql("sa", true);
+                if (changed_since) {
+                    sql += " OR id IN (SELECT pov_id FROM events WHERE at >= ? AND changes <> '{}')";
+                }
             }
             auto& povs = statement(sql + " ORDER BY id");
             if (!sa.empty()) {
