@@ -154,11 +154,12 @@ expect_fail 3 "a shared that is not true or false"
 expect_err "shared" "the error names the key"
 
 # ---- migration 2 from a version-1 database --------------------------------------------------------
-# A version-1 database: this binary's schema with migrations 3 and 2 taken back out.
+# A version-1 database: this binary's schema with migrations 4, 3 and 2 taken back out.
 DB=$WORK/v1.db
 pov create "Old One" --account "Old Corp" --sa Sam --next-steps "Sign the order" --net-arr 100k
 pov log 1 "A note from before the upgrade"
-sqlite3 "$DB" 'DROP TRIGGER events_net_arr; DROP VIEW event_net_arr_source; DROP TABLE event_net_arr; DROP INDEX events_at; DROP INDEX journal_retro;
+sqlite3 "$DB" 'CREATE INDEX povs_closed_on ON povs (closed_on); CREATE INDEX povs_started_on ON povs (started_on);
+  CREATE INDEX povs_created_on ON povs (created_on); DROP TRIGGER events_net_arr; DROP VIEW event_net_arr_source; DROP TABLE event_net_arr; DROP INDEX events_at; DROP INDEX journal_retro;
   ALTER TABLE povs DROP COLUMN exec_review_on; ALTER TABLE povs DROP COLUMN business_impact;
   ALTER TABLE povs DROP COLUMN findings; ALTER TABLE journal DROP COLUMN shared; PRAGMA user_version = 1'
 expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 1 "the database is at version 1"
@@ -166,8 +167,10 @@ run show 1 --json
 expect_rc 0 "a version-1 database opens"
 expect_jq '[.name, .next_steps, .exec_review_on, .journal[0].text, .journal[0].shared] | @json' \
   '["Old One","Sign the order",null,"A note from before the upgrade",false]' "migration 2 keeps the data"
-expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 3 "the database is now at version 3"
+expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 4 "the database is now at version 4"
 expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM event_net_arr')" 1 "migration 3 copies the created event's net ARR"
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(name) FROM sqlite_master WHERE name LIKE 'povs_%_on'")" "" \
+  "migration 4 drops the date indexes no query reads"
 run log 1 "After the upgrade" --shared
 run show 1 --json
 expect_jq '[.journal[] | .shared] | @csv' "false,true" "a shared note after the upgrade"

@@ -55,7 +55,7 @@ expect_eq "$OUT" "$nested" "init prints the database path"
 expect_eq "$(stat -c %a "$nested")" 600 "the database is 0600"
 expect_eq "$(stat -c %a "$WORK/deep/er/folder")" 700 "the database's folder is 0700"
 expect_eq "$(stat -c %a "$WORK/deep")" 700 "every created folder is 0700"
-expect_eq "$(sqlite3 "$nested" 'PRAGMA user_version')" 3 "init creates the schema (migrations 1 to 3)"
+expect_eq "$(sqlite3 "$nested" 'PRAGMA user_version')" 4 "init creates the schema (migrations 1 to 4)"
 nested_sum=$(sum_of "$nested")
 run_raw --db "$nested" init
 expect_rc 0 "init of an existing database"

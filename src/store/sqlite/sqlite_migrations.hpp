@@ -7,7 +7,7 @@
 
 namespace pov::sqlite {
 
-inline constexpr std::array<std::string_view, 3> migrations{
+inline constexpr std::array<std::string_view, 4> migrations{
     // 1: POVs, their success criteria, extensions, journal and audit log.
     R"sql(
 CREATE TABLE povs (
@@ -150,6 +150,14 @@ WHEN NEW.kind = 'started' OR instr(NEW.changes, '"net_arr"') > 0
 BEGIN
     INSERT INTO event_net_arr SELECT * FROM event_net_arr_source WHERE event_id = NEW.id;
 END;
+)sql",
+    // 4: the POVs' date indexes go. No query reads them (a report reads every POV, a list filters
+    // by status, SA, account, type and end), and each cost every write to povs and a large
+    // import's rebuild at its commit (100,000 lean POVs import about 8% faster without them).
+    R"sql(
+DROP INDEX IF EXISTS povs_closed_on;
+DROP INDEX IF EXISTS povs_started_on;
+DROP INDEX IF EXISTS povs_created_on;
 )sql",
 };
 

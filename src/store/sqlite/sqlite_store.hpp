@@ -9,7 +9,7 @@
 namespace pov {
 
 // The newest schema this program knows; a database with a higher user_version is refused.
-inline constexpr int sqlite_schema_version = 3;
+inline constexpr int sqlite_schema_version = 4;
 
 // `options.location` is the database file's path. Throws pov::Error (storage) when the file
 // cannot be created or opened, is not a pov database, is damaged, or comes from a newer pov;
