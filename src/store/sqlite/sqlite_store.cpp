@@ -54,9 +54,11 @@ void sql_name_matches(sqlite3_context* context, int, sqlite3_value** args)
 // distinct SAs are found by skipping through the column's index, one seek a name (a loose index
 // scan: 40 seeks instead of reading 100,000 entries); accounts are nearly as many as POVs, where
 // reading the index through is cheaper than a seek per name.
-std::string name_matches_sql(std::string_view column, bool few_names)
+enum class DistinctNames { few, many };
+
+std::string name_matches_sql(std::string_view column, DistinctNames names)
 {
-    if (!few_names) {
+    if (names == DistinctNames::many) {
         return fmt::format("{0} IN (SELECT DISTINCT {0} FROM povs WHERE pov_name_matches({0}, ?))", column);
     }
     return fmt::format("{0} IN (WITH RECURSIVE names(value) AS (SELECT min({0}) FROM povs UNION ALL SELECT "
@@ -483,10 +485,10 @@ public:
             }
             // The names that match, found in the index of each column; the rows then by the index.
             if (!filter.sa.empty()) {
-                clause(name_matches_sql("sa", true));
+                clause(name_matches_sql("sa", DistinctNames::few));
             }
             if (!filter.account.empty()) {
-                clause(name_matches_sql("account", false));
+                clause(name_matches_sql("account", DistinctNames::many));
             }
             if (filter.type) {
                 clause("type = ?");
@@ -741,7 +743,7 @@ public:
             const auto since = changed_since ? format_date(*changed_since) : std::string();
             auto sql = fmt::format("SELECT {} FROM povs", report_columns());
             if (!sa.empty()) {
-                sql += " WHERE " + name_matches_sql("sa", true);
+                sql += " WHERE " + name_matches_sql("sa", DistinctNames::few);
                 if (changed_since) {
                     sql += " OR id IN (SELECT pov_id FROM events WHERE at >= ? AND changes <> '{}')";
                 }
