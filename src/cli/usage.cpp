@@ -143,19 +143,22 @@ std::optional<Error> bare_group(CLI::App& command)
 Error unexpected_arguments(CLI::App& app, const std::vector<std::string>& typed)
 {
     auto& command = deepest_command(app);
-    // What CLI11 left over, counted, then taken in the order the arguments were typed.
+    // What CLI11 left over, counted, then taken in the order the arguments were typed. The
+    // positionals take the first of equal words, so what is left is the last of them: `show 1
+    // foo 1` leaves "foo 1".
     std::map<std::string, int> left;
     for (const auto& argument : app.remaining(true)) {
         ++left[argument];
     }
     std::vector<std::string> extras;
-    for (const auto& argument : typed) {
-        auto it = left.find(argument);
+    for (auto argument = typed.rbegin(); argument != typed.rend(); ++argument) {
+        auto it = left.find(*argument);
         if (it != left.end() && it->second > 0) {
             --it->second;
-            extras.push_back(argument);
+            extras.push_back(*argument);
         }
     }
+    std::reverse(extras.begin(), extras.end());
     if (extras.empty()) {
         return Error(Exit::usage, "unexpected arguments", {usage_hint});
     }

@@ -110,6 +110,8 @@ expect_err "unknown command 'cap ad'; did you mean 'cap add'?" "an unknown subco
 run show 1 2 3
 expect_fail 2 "extra arguments exit 2"
 expect_err "2 3" "extra arguments are reported in the order typed"
+run show 1 foo 1
+expect_err "not expected by pov show: foo 1" "an extra word equal to the id is the later one"
 run frobnicate
 expect_fail 2 "an unknown command with nothing near"
 expect_eq "$(head -1 <<<"$ERR")" "pov: error: unknown command 'frobnicate'" "no suggestion when nothing is near"
