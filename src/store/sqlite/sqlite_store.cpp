@@ -28,9 +28,6 @@
 
 namespace pov {
 
-static_assert(sqlite_schema_version == static_cast<int>(sqlite::migrations.size()),
-              "sqlite_schema_version is the number of migrations");
-
 namespace {
 
 namespace fs = std::filesystem;
